@@ -1,0 +1,32 @@
+"""Who may see and change an account (F-ACCESS). The one place that answers "may X do Y"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.domain.firm import Member, Right, Role
+
+
+@dataclass(frozen=True)
+class Visibility:
+    """Which accounts a member sees: all of them, or those where they are on the team."""
+
+    all_accounts: bool
+    member_id: int | None = None
+
+
+def visibility(member: Member) -> Visibility:
+    if member.role in (Role.OWNER, Role.ADMIN) or Right.VIEW_ALL_ACCOUNTS in member.rights:
+        return Visibility(all_accounts=True)
+    return Visibility(all_accounts=False, member_id=member.id)
+
+
+def can_view_account(member: Member, team_member_ids: frozenset[int] | set[int]) -> bool:
+    scope = visibility(member)
+    return scope.all_accounts or member.id in team_member_ids
+
+
+def can_edit_account(member: Member, team_member_ids: frozenset[int] | set[int]) -> bool:
+    if not can_view_account(member, team_member_ids):
+        return False
+    return member.role in (Role.OWNER, Role.ADMIN) or Right.MANAGE_ACCOUNTS in member.rights

@@ -1,0 +1,15 @@
+"""Errors the service layer raises; the UI turns each into a message a person understands."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base of every refusal the app explains to the user."""
+
+
+class AccessDenied(DomainError):
+    """The acting member may not see or change this."""
+
+
+class NotFound(DomainError):
+    """The record does not exist (or no longer does)."""

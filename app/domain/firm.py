@@ -1,0 +1,81 @@
+"""The firm and its people: members with roles and rights, tags, custom-field definitions."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.domain.fields import Color, Email, Id, Name
+
+
+class Role(StrEnum):
+    OWNER = "owner"
+    ADMIN = "admin"
+    EMPLOYEE = "employee"
+
+
+class Right(StrEnum):
+    VIEW_ALL_ACCOUNTS = "view_all_accounts"
+    MANAGE_ACCOUNTS = "manage_accounts"
+
+
+class Member(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: Id | None = None
+    first_name: Name
+    last_name: Name
+    email: Email
+    role: Role
+    rights: frozenset[Right] = frozenset()
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def initials(self) -> str:
+        return (self.first_name[:1] + self.last_name[:1]).upper()
+
+
+class Tag(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: Id | None = None
+    name: Name
+    color: Color
+
+
+class FieldType(StrEnum):
+    TEXT = "text"
+    NUMBER = "number"
+    DATE = "date"
+    DROPDOWN = "dropdown"
+    CHECKBOX = "checkbox"
+    EMAIL = "email"
+    PHONE = "phone"
+    ADDRESS = "address"
+
+
+class FieldScope(StrEnum):
+    ACCOUNT = "account"
+    CONTACT = "contact"
+
+
+class CustomFieldDefinition(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: Id | None = None
+    scope: FieldScope
+    label: Name
+    type: FieldType
+    options: tuple[Name, ...] = ()
+    position: int = 0
+
+
+class Firm(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: Name
+    currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$")

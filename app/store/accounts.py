@@ -1,0 +1,65 @@
+"""Rows <-> models for accounts, their tags, team and custom-field values."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from app.domain.accounts import Account, Address
+from app.domain.text import fold
+from app.store import search
+from app.store.db import Database
+
+
+def insert_account(db: Database, account: Account) -> int:
+    a = account.address
+    account_id = db.execute(
+        "INSERT INTO account (name, name_sort, type, street, city, state, postal_code, country,"
+        " quickbooks, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (account.name, fold(account.name), account.type.value, a.street, a.city, a.state,
+         a.postal_code, a.country, account.quickbooks.value, account.created_at.isoformat()),
+    ).lastrowid
+    db.executemany("INSERT INTO account_tag (account_id, tag_id) VALUES (?, ?)",
+                   [(account_id, t) for t in sorted(account.tag_ids)])
+    db.executemany("INSERT INTO account_team (account_id, member_id) VALUES (?, ?)",
+                   [(account_id, m) for m in sorted(account.team_member_ids)])
+    db.executemany("INSERT INTO account_field_value (account_id, field_id, value) VALUES (?, ?, ?)",
+                   [(account_id, f, v) for f, v in sorted(account.custom.items())])
+    search.touch(db, [account_id])
+    return account_id
+
+
+def record_team_change(db: Database, account_id: int, member_id: int, action: str,
+                       by_member_id: int | None, at: datetime) -> None:
+    db.execute("INSERT INTO team_history (account_id, member_id, action, by_member_id, at)"
+               " VALUES (?, ?, ?, ?, ?)", (account_id, member_id, action, by_member_id, at.isoformat()))
+
+
+def _account(db: Database, row: sqlite3.Row) -> Account:
+    account_id = row["id"]
+    tags = db.all("SELECT tag_id FROM account_tag WHERE account_id = ?", (account_id,))
+    custom = db.all("SELECT field_id, value FROM account_field_value WHERE account_id = ?",
+                    (account_id,))
+    return Account(
+        id=account_id, name=row["name"], type=row["type"], quickbooks=row["quickbooks"],
+        created_at=datetime.fromisoformat(row["created_at"]),
+        address=Address(street=row["street"], city=row["city"], state=row["state"],
+                        postal_code=row["postal_code"], country=row["country"]),
+        tag_ids=frozenset(r[0] for r in tags),
+        team_member_ids=team_ids(db, account_id),
+        custom={r[0]: r[1] for r in custom},
+    )
+
+
+def get_account(db: Database, account_id: int) -> Account | None:
+    row = db.one("SELECT * FROM account WHERE id = ?", (account_id,))
+    return None if row is None else _account(db, row)
+
+
+def team_ids(db: Database, account_id: int) -> frozenset[int]:
+    rows = db.all("SELECT member_id FROM account_team WHERE account_id = ?", (account_id,))
+    return frozenset(r[0] for r in rows)
+
+
+def count_accounts(db: Database) -> int:
+    return db.scalar("SELECT count(*) FROM account")

@@ -1,0 +1,102 @@
+"""Rows <-> models for contacts, their emails and phones, and account–contact links."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, datetime
+
+from app.domain.accounts import Address
+from app.domain.contacts import (AccountContactLink, Contact, ContactEmail, ContactPhone,
+                                 EmailSettings)
+from app.store import search
+from app.store.db import Database, placeholders
+
+
+def insert_contact(db: Database, contact: Contact) -> int:
+    a = contact.address
+    contact_id = db.execute(
+        "INSERT INTO contact (first_name, middle_name, last_name, street, city, state,"
+        " postal_code, country, birth_date, tax_id, mobile_app_last_login)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (contact.first_name, contact.middle_name, contact.last_name, a.street, a.city, a.state,
+         a.postal_code, a.country, _iso(contact.birth_date), contact.tax_id,
+         _iso(contact.mobile_app_last_login)),
+    ).lastrowid
+    db.executemany("INSERT INTO contact_email (contact_id, address, is_primary) VALUES (?, ?, ?)",
+                   [(contact_id, e.address, e.primary) for e in contact.emails])
+    db.executemany("INSERT INTO contact_phone (contact_id, number, label) VALUES (?, ?, ?)",
+                   [(contact_id, p.number, p.label) for p in contact.phones])
+    db.executemany("INSERT INTO contact_field_value (contact_id, field_id, value) VALUES (?, ?, ?)",
+                   [(contact_id, f, v) for f, v in sorted(contact.custom.items())])
+    return contact_id
+
+
+def link(db: Database, link: AccountContactLink, primary: bool = False) -> None:
+    db.execute("INSERT INTO account_contact (account_id, contact_id, description, signer_priority,"
+               " is_primary) VALUES (?, ?, ?, ?, ?)",
+               (link.account_id, link.contact_id, link.description, link.signer_priority, primary))
+    email_ids = {r["address"]: r["id"] for r in db.all(
+        "SELECT id, address FROM contact_email WHERE contact_id = ?", (link.contact_id,))}
+    db.executemany(
+        "INSERT INTO email_settings (account_id, contact_id, email_id, login, invited_at, notify,"
+        " notify_types, email_sync, can_sign) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(link.account_id, link.contact_id, email_ids[s.email], s.login.value, _iso(s.invited_at),
+          s.notify, json.dumps(sorted(s.notify_types)), s.email_sync, s.can_sign)
+         for s in link.emails],
+    )
+    search.touch(db, [link.account_id])
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _contact(row: sqlite3.Row, emails: list[sqlite3.Row], phones: list[sqlite3.Row]) -> Contact:
+    return Contact(
+        id=row["id"], first_name=row["first_name"], middle_name=row["middle_name"],
+        last_name=row["last_name"],
+        address=Address(street=row["street"], city=row["city"], state=row["state"],
+                        postal_code=row["postal_code"], country=row["country"]),
+        birth_date=row["birth_date"], tax_id=row["tax_id"],
+        mobile_app_last_login=row["mobile_app_last_login"],
+        emails=tuple(ContactEmail(id=e["id"], address=e["address"], primary=e["is_primary"])
+                     for e in emails),
+        phones=tuple(ContactPhone(number=p["number"], label=p["label"]) for p in phones),
+    )
+
+
+def contacts_by_id(db: Database, ids: list[int]) -> dict[int, Contact]:
+    if not ids:
+        return {}
+    marks = placeholders(len(ids))
+    emails: dict[int, list] = {i: [] for i in ids}
+    phones: dict[int, list] = {i: [] for i in ids}
+    for e in db.all(f"SELECT * FROM contact_email WHERE contact_id IN ({marks})"
+                    " ORDER BY is_primary DESC, id", ids):
+        emails[e["contact_id"]].append(e)
+    for p in db.all(f"SELECT * FROM contact_phone WHERE contact_id IN ({marks}) ORDER BY id", ids):
+        phones[p["contact_id"]].append(p)
+    rows = db.all(f"SELECT * FROM contact WHERE id IN ({marks})", ids)
+    return {r["id"]: _contact(r, emails[r["id"]], phones[r["id"]]) for r in rows}
+
+
+def linked_contacts(db: Database, account_id: int) -> list[tuple[AccountContactLink, bool, Contact]]:
+    """(link, is primary, contact) for each contact of the account, unordered."""
+    links = db.all("SELECT * FROM account_contact WHERE account_id = ?", (account_id,))
+    contacts = contacts_by_id(db, [r["contact_id"] for r in links])
+    settings: dict[int, list[EmailSettings]] = {r["contact_id"]: [] for r in links}
+    for s in db.all("SELECT s.*, e.address FROM email_settings s JOIN contact_email e"
+                    " ON e.id = s.email_id WHERE s.account_id = ? ORDER BY e.is_primary DESC, e.id",
+                    (account_id,)):
+        settings[s["contact_id"]].append(EmailSettings(
+            email=s["address"], login=s["login"], invited_at=s["invited_at"],
+            notify=s["notify"], notify_types=frozenset(json.loads(s["notify_types"])),
+            email_sync=s["email_sync"], can_sign=s["can_sign"]))
+    return [
+        (AccountContactLink(account_id=account_id, contact_id=r["contact_id"],
+                            description=r["description"], signer_priority=r["signer_priority"],
+                            emails=tuple(settings[r["contact_id"]])),
+         bool(r["is_primary"]), contacts[r["contact_id"]])
+        for r in links
+    ]

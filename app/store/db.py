@@ -1,0 +1,87 @@
+"""The one owner of the SQLite connection: transactions and the hook after each commit.
+
+Durable storage (a later issue) plugs in through `on_commit`, so writers never change.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+Params = Sequence[Any] | dict[str, Any]
+
+
+class Database:
+    def __init__(self, path: str = ":memory:") -> None:
+        # Autocommit mode: transactions are opened explicitly by `transaction()`.
+        self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        self._depth = 0
+        self._commit_hooks: list[Callable[[], None]] = []
+        self._before_commit: list[Callable[[Database], None]] = []
+        # Accounts whose search text may have changed in the open transaction.
+        self.touched_accounts: set[int] = set()
+
+    def on_commit(self, hook: Callable[[], None]) -> None:
+        self._commit_hooks.append(hook)
+
+    def before_commit(self, hook: Callable[[Database], None]) -> None:
+        """Run `hook` inside every transaction just before it commits (derived data)."""
+        self._before_commit.append(hook)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """All-or-nothing: nested blocks join the outermost transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self
+            for hook in self._before_commit:
+                hook(self)
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+            self.touched_accounts.clear()
+        for hook in self._commit_hooks:
+            hook()
+
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
+        return self._conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        self._conn.executemany(sql, rows)
+
+    def executescript(self, script: str) -> None:
+        self._conn.executescript(script)
+
+    def all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        return self._conn.execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        return self._conn.execute(sql, params).fetchone()
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        row = self._conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def placeholders(count: int) -> str:
+    """`?, ?, ?` for an IN list of `count` values (values still bound, never inlined)."""
+    return ", ".join("?" * count)
