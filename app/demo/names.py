@@ -24,9 +24,9 @@ COMPANY_WORDS = ["Costruzioni", "Trasporti", "Impianti", "Consulting", "Ristoraz
                  "Arredamenti", "Informatica", "Logistica", "Elettronica", "Edilizia", "Ottica",
                  "Farmacia", "Ceramiche", "Tessile", "Meccanica", "Vini", "Design", "Immobiliare"]
 COMPANY_FORMS = ["S.r.l.", "S.p.A.", "S.n.c.", "S.a.s.", "S.r.l.s.", "Ltd"]
-SHOP_NAMES = ["Trattoria da {first}", "Panificio {last}", "Ferramenta {last}", "Agriturismo Il Poggio",
+SHOP_NAMES = ["Trattoria da {first}", "Panificio {last}", "Ferramenta {last}", "Agriturismo {last}",
               "Caseificio {last}", "Studio Dentistico {last}", "Bar Centrale di {first} {last}",
-              "Officina {last} & Figli", "Gelateria {first}", "Libreria Il Segnalibro"]
+              "Officina {last} & Figli", "Gelateria {first}", "Libreria {first} {last}"]
 OTHER_NAMES = ["Associazione Culturale {word}", "Condominio Via {street}", "Fondazione {last}",
                "ASD Polisportiva {city}", "Parrocchia San {saint}", "Comitato {city} Viva"]
 OTHER_WORDS = ["Aurora", "Orizzonti", "Il Ponte", "Arcobaleno", "Nuove Radici", "Fenice"]

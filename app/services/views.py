@@ -1,0 +1,70 @@
+"""View data the services hand to the UI: plain, immutable, ready to show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TagView:
+    id: int
+    name: str
+    color: str
+
+
+@dataclass(frozen=True)
+class MemberView:
+    id: int
+    name: str
+    initials: str
+
+
+@dataclass(frozen=True)
+class ClientRowView:
+    id: int
+    name: str
+    type: str
+    tags: tuple[TagView, ...]
+    team: tuple[MemberView, ...]
+    email: str | None
+
+
+@dataclass(frozen=True)
+class ClientPage:
+    rows: tuple[ClientRowView, ...]
+    total: int
+    first: int  # 1-based position of the first row shown; 0 when there are none
+    last: int
+    page: int
+    pages: int
+    tags: tuple[TagView, ...]       # filter choices
+    members: tuple[MemberView, ...]
+
+
+@dataclass(frozen=True)
+class SearchHitView:
+    account_id: int
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class ContactView:
+    id: int
+    name: str
+    sort_key: str
+    description: str
+    emails: tuple[str, ...]
+    primary: bool
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    id: int
+    name: str
+    type: str
+    tags: tuple[TagView, ...]
+    team: tuple[MemberView, ...]
+    primary_contact: ContactView | None
+    contacts: tuple[ContactView, ...]
+    can_edit: bool

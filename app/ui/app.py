@@ -1,0 +1,123 @@
+"""The controller: holds who is signed in, the language and the screen; renders regions.
+
+Data flows one way: a DOM event reaches a handler here, which calls a service with the
+acting member, then re-renders from the view data the services return.
+"""
+
+from __future__ import annotations
+
+from app.domain.errors import AccessDenied, NotFound
+from app.domain.firm import Member
+from app.i18n import CATALOGS, DEFAULT, Translator
+from app.services import firm, members, profile
+from app.store.db import Database
+from app.ui.components.message_page import message_page
+from app.ui.components.sidebar import SidebarHandlers, sidebar
+from app.ui.dom import Dom, UiEvent
+from app.ui.clients_screen import ClientsScreen
+from app.ui.components.profile_page import profile_page
+from app.ui.router import account_href, parse
+from app.ui.search import SearchController
+
+SIDEBAR, MAIN = "sidebar", "main"
+
+
+def preferred_language(dom: Dom) -> str:
+    """The language chosen on this device, else the browser's if we have it, else English."""
+    for lang in (dom.load_setting("language"), dom.browser_language()):
+        if lang in CATALOGS:
+            return lang
+    return DEFAULT
+
+
+class App:
+    def __init__(self, db: Database, dom: Dom) -> None:
+        self.db = db
+        self.dom = dom
+        self.lang = preferred_language(dom)
+        self.member = self._initial_member()
+        self.route = parse("")
+        self.search = SearchController(self)
+        self.clients_screen = ClientsScreen(self)
+
+    @property
+    def t(self) -> Translator:
+        return Translator(self.lang)
+
+    def _initial_member(self) -> Member:
+        saved = self.dom.load_setting("member")
+        if saved and saved.isdigit():
+            try:
+                return members.get_member(self.db, int(saved))
+            except NotFound:
+                pass
+        return members.default_member(self.db)
+
+    def start(self) -> None:
+        self.dom.on_hash_change(lambda: self.show_route(focus=True))
+        self.render_sidebar()
+        self.show_route(focus=False)
+
+    # Rendering ------------------------------------------------------------------------
+    def render_sidebar(self) -> None:
+        section = "data" if self.route.name == "data" else "clients"
+        handlers = SidebarHandlers(search_input=self.search.on_input,
+                                   search_keydown=self.search.on_keydown,
+                                   member_change=self.on_member_change,
+                                   language_change=self.on_language_change)
+        self.dom.mount(SIDEBAR, sidebar(self.t, firm.firm_info(self.db).name,
+                                        members.list_members(self.db), self.member.id, section,
+                                        self.search.text, handlers))
+        self.search.refresh()
+
+    def show_route(self, focus: bool) -> None:
+        previous, self.route = self.route, parse(self.dom.location_hash())
+        if (previous.name == "data") != (self.route.name == "data"):
+            self.render_sidebar()  # the current-page mark in the navigation moved
+        title = self.render_main()
+        self.dom.set_document(lang=self.lang, title=f"{title} · {self.t('app.name')}")
+        if focus:
+            self.dom.focus("page-title")
+
+    def render_main(self) -> str:
+        """Render the current route into the main region; returns the page's title."""
+        t, route = self.t, self.route
+        if route.name == "clients":
+            return self.clients_screen.render(route.query)
+        if route.name == "account":
+            try:
+                view = profile.account_profile(self.db, self.member, route.account_id)
+            except AccessDenied:
+                return self._message(t("noaccess.title"),
+                                     t("noaccess.body", member=self.member.full_name))
+            except NotFound:
+                return self._message(t("notfound.title"), t("notfound.body"))
+            self.dom.mount(MAIN, profile_page(t, view, route.tab))
+            return view.name
+        if route.name == "data":
+            return self._message(t("data.title"), t("data.body"))
+        return self._message(t("notfound.page"), t("notfound.body"))
+
+    def _message(self, title: str, body: str) -> str:
+        self.dom.mount(MAIN, message_page(title, body))
+        return title
+
+    def rerender(self) -> None:
+        self.render_sidebar()
+        self.show_route(focus=False)
+
+    # Handlers -------------------------------------------------------------------------
+    def on_member_change(self, event: UiEvent) -> None:
+        self.member = members.get_member(self.db, int(event.value))
+        self.dom.save_setting("member", str(self.member.id))
+        self.rerender()
+
+    def on_language_change(self, event: UiEvent) -> None:
+        self.lang = event.value if event.value in CATALOGS else DEFAULT
+        self.dom.save_setting("language", self.lang)
+        self.rerender()
+        self.dom.focus("language-select")
+
+    def open_account(self, account_id: int) -> None:
+        self.dom.navigate(account_href(account_id))
+

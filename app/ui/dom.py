@@ -1,0 +1,139 @@
+"""The one module that touches the browser: DOM writes, events, location, local storage.
+
+Regions are elements with an id that the app fills with a rendered tree. Events are
+delegated: one listener per event type on the document finds the nearest element with a
+`data-on-<type>` id and calls that Python handler with a `UiEvent`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import js  # type: ignore[import-not-found]  # Pyodide's bridge to the page
+from pyodide.ffi import create_proxy  # type: ignore[import-not-found]
+
+from app.ui.html import Handler, Node, Registry, render
+
+EVENTS = ("click", "input", "change", "keydown", "submit")
+
+
+@dataclass
+class UiEvent:
+    """What a handler needs from a browser event, with no JS objects leaking out."""
+
+    type: str
+    value: str
+    key: str
+    checked: bool
+    _raw: Any
+
+    def prevent_default(self) -> None:
+        self._raw.preventDefault()
+
+
+class Dom:
+    def __init__(self, on_error: Callable[[BaseException], None]) -> None:
+        self._handlers: dict[str, dict[str, Handler]] = {}
+        self._on_error = on_error
+        # Proxies are kept for the page's lifetime: these listeners are never removed.
+        self._proxies = [create_proxy(self._dispatch)]
+        for event_type in EVENTS:
+            js.document.addEventListener(event_type, self._proxies[0])
+
+    def mount(self, region_id: str, node: Node | None) -> None:
+        """Replace the region's content with `node` (None empties it)."""
+        registry = Registry(region_id)
+        markup = "" if node is None else render(node, registry)
+        js.document.getElementById(region_id).innerHTML = markup
+        self._handlers[region_id] = registry.handlers
+
+    def _dispatch(self, event: Any) -> None:
+        target = event.target
+        if not hasattr(target, "closest"):
+            return
+        element = target.closest(f"[data-on-{event.type}]")
+        if element is None:
+            return
+        key = element.getAttribute(f"data-on-{event.type}")
+        region = key.split(":", 1)[0]
+        handler = self._handlers.get(region, {}).get(key)
+        if handler is None:
+            return
+        ui_event = UiEvent(type=event.type, value=str(getattr(element, "value", "") or ""),
+                           key=str(getattr(event, "key", "") or ""),
+                           checked=bool(getattr(element, "checked", False)), _raw=event)
+        try:
+            handler(ui_event)
+        except Exception as error:  # noqa: BLE001 - shown to the user, never swallowed silently
+            self._on_error(error)
+
+    def set_attrs(self, element_id: str, attrs: dict[str, str | None]) -> None:
+        element = js.document.getElementById(element_id)
+        if element is None:
+            return
+        for name, value in attrs.items():
+            if value is None:
+                element.removeAttribute(name)
+            else:
+                element.setAttribute(name, value)
+
+    def set_value(self, element_id: str, value: str) -> None:
+        element = js.document.getElementById(element_id)
+        if element is not None:
+            element.value = value
+
+    def focus(self, element_id: str) -> None:
+        element = js.document.getElementById(element_id)
+        if element is not None:
+            element.focus()
+
+    def scroll_into_view(self, element_id: str) -> None:
+        element = js.document.getElementById(element_id)
+        if element is not None:
+            element.scrollIntoView(js.Object.fromEntries([["block", "nearest"]]))
+
+    def set_document(self, *, lang: str, title: str) -> None:
+        js.document.documentElement.lang = lang
+        js.document.title = title
+
+    def set_app_state(self, state: str) -> None:
+        js.document.documentElement.dataset.appState = state
+
+    def show_startup_error(self, detail: str) -> None:
+        """Hand over to boot.js, which shows start-up failures whether Python runs or not."""
+        js.window.fascicoloFail(detail)
+
+    def browser_language(self) -> str:
+        return str(js.navigator.language or "")[:2].lower()
+
+    def set_boot_message(self, text: str) -> None:
+        element = js.document.getElementById("boot-status")
+        if element is not None:
+            element.textContent = text
+
+    # Location and storage -------------------------------------------------------------
+    def location_hash(self) -> str:
+        return str(js.location.hash)
+
+    def navigate(self, hash_: str) -> None:
+        js.location.hash = hash_
+
+    def on_hash_change(self, callback: Callable[[], None]) -> None:
+        proxy = create_proxy(lambda _event: self._guard(callback))
+        self._proxies.append(proxy)
+        js.window.addEventListener("hashchange", proxy)
+
+    def _guard(self, callback: Callable[[], None]) -> None:
+        try:
+            callback()
+        except Exception as error:  # noqa: BLE001
+            self._on_error(error)
+
+    def load_setting(self, name: str) -> str | None:
+        value = js.localStorage.getItem(f"fascicolo.{name}")
+        return None if value is None else str(value)
+
+    def save_setting(self, name: str, value: str) -> None:
+        js.localStorage.setItem(f"fascicolo.{name}", value)

@@ -1,0 +1,19 @@
+"""Shows an unexpected error to the user instead of failing silently."""
+
+from __future__ import annotations
+
+import traceback
+
+from app.i18n import Translator
+from app.ui.components.notice import notice
+from app.ui.dom import Dom
+from app.ui.html import h
+
+REGION = "notice"
+
+
+def show_error(dom: Dom, error: BaseException) -> None:
+    traceback.print_exception(error)
+    t = Translator(dom.load_setting("language") or dom.browser_language())
+    text = t("error.unexpected", detail=f"{type(error).__name__}: {error}")
+    dom.mount(REGION, notice(text, t("notice.dismiss"), lambda _e: dom.mount(REGION, h("div"))))

@@ -1,0 +1,67 @@
+"""Search-as-you-type in the sidebar, with arrow keys and Enter (F-FIND-1)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.services import clients
+from app.services.views import SearchHitView
+from app.ui.components.search_box import INPUT_ID, RESULTS_REGION
+from app.ui.components.search_results import option_id, search_results
+from app.ui.dom import UiEvent
+
+if TYPE_CHECKING:
+    from app.ui.app import App
+
+
+class SearchController:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.text = ""
+        self.hits: list[SearchHitView] = []
+        self.active = -1
+
+    def on_input(self, event: UiEvent) -> None:
+        self.text = event.value
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-run the search (the member or the data may have changed) and show it."""
+        app = self.app
+        self.hits = clients.search_clients(app.db, app.member, self.text) if self.text.strip() else []
+        self.active = 0 if self.hits else -1
+        self._show()
+
+    def _show(self) -> None:
+        app = self.app
+        app.dom.mount(RESULTS_REGION, search_results(app.t, self.text, self.hits, self.active,
+                                                     self._chooser))
+        expanded = "true" if self.hits else "false"
+        active = option_id(self.active) if self.active >= 0 else None
+        app.dom.set_attrs(INPUT_ID, {"aria-expanded": expanded, "aria-activedescendant": active})
+        if active:
+            app.dom.scroll_into_view(active)
+
+    def on_keydown(self, event: UiEvent) -> None:
+        if event.key in ("ArrowDown", "ArrowUp") and self.hits:
+            event.prevent_default()
+            step = 1 if event.key == "ArrowDown" else -1
+            self.active = (self.active + step) % len(self.hits)
+            self._show()
+        elif event.key == "Enter" and self.active >= 0:
+            event.prevent_default()
+            self.choose(self.hits[self.active].account_id)
+        elif event.key == "Escape":
+            self.clear()
+
+    def _chooser(self, account_id: int):
+        return lambda _event: self.choose(account_id)
+
+    def choose(self, account_id: int) -> None:
+        self.clear()
+        self.app.open_account(account_id)
+
+    def clear(self) -> None:
+        self.text, self.hits, self.active = "", [], -1
+        self.app.dom.set_value(INPUT_ID, "")
+        self._show()
