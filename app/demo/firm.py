@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from app.domain.firm import (CustomFieldDefinition, FieldScope, FieldType, Firm, Member, Right,
-                             Role, Tag)
+from app.domain.firm import CustomFieldDefinition, FieldScope, FieldType, Firm, Member, Right, Role, Tag
 from app.store import firm as firm_store
 from app.store.db import Database
 

@@ -15,7 +15,7 @@ from app.demo.firm import insert_firm
 from app.demo.people import PeopleFactory, slug
 from app.domain.accounts import Account, AccountType, QuickBooksStatus
 from app.domain.contacts import AccountContactLink, Contact, EmailSettings, LoginState, NotificationType
-from app.domain.firm import CustomFieldDefinition, FieldType, Member, Right, Role
+from app.domain.firm import CustomFieldDefinition, FieldType, Member, Role
 from app.domain.naming import generated_name
 from app.store import accounts as account_store
 from app.store import contacts as contact_store

@@ -6,10 +6,10 @@ import random
 import re
 from datetime import date, datetime, time, timedelta
 
+from app.demo import names
 from app.domain.accounts import Address
 from app.domain.contacts import Contact, ContactEmail, ContactPhone
 from app.domain.text import fold
-from app.demo import names
 
 _NOT_LOCAL = re.compile(r"[^a-z0-9]+")
 

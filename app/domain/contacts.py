@@ -42,7 +42,7 @@ class Contact(BaseModel):
     custom: dict[int, str] = {}
 
     @model_validator(mode="after")
-    def _one_primary_unique_emails(self) -> "Contact":
+    def _one_primary_unique_emails(self) -> Contact:
         addresses = [e.address for e in self.emails]
         if len(set(addresses)) != len(addresses):
             raise ValueError("the same email address is listed twice")
@@ -88,7 +88,7 @@ class EmailSettings(BaseModel):
     can_sign: bool = True
 
     @model_validator(mode="after")
-    def _invited_has_time(self) -> "EmailSettings":
+    def _invited_has_time(self) -> EmailSettings:
         if self.login is LoginState.INVITED and self.invited_at is None:
             raise ValueError("an invited login needs the time of the invitation")
         return self

@@ -7,8 +7,7 @@ import sqlite3
 from datetime import date, datetime
 
 from app.domain.accounts import Address
-from app.domain.contacts import (AccountContactLink, Contact, ContactEmail, ContactPhone,
-                                 EmailSettings)
+from app.domain.contacts import AccountContactLink, Contact, ContactEmail, ContactPhone, EmailSettings
 from app.store import search
 from app.store.db import Database, placeholders
 

@@ -11,11 +11,11 @@ from app.domain.firm import Member
 from app.i18n import CATALOGS, DEFAULT, Translator
 from app.services import firm, members, profile
 from app.store.db import Database
+from app.ui.clients_screen import ClientsScreen
 from app.ui.components.message_page import message_page
+from app.ui.components.profile_page import profile_page
 from app.ui.components.sidebar import SidebarHandlers, sidebar
 from app.ui.dom import Dom, UiEvent
-from app.ui.clients_screen import ClientsScreen
-from app.ui.components.profile_page import profile_page
 from app.ui.router import account_href, parse
 from app.ui.search import SearchController
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
-from typing import Any, Union
+from typing import Any
 
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _VOID = frozenset({"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"})
@@ -37,8 +37,8 @@ class Element:
         return next((v for k, v in self.attrs if k == name), None)
 
 
-Node = Union[Element, str, Raw]
-Child = Union[Node, None, Iterable["Child"]]
+Node = Element | str | Raw
+Child = Node | None | Iterable["Child"]
 
 
 def _flatten(children: Iterable[Child]) -> Iterable[Node]:
