@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import io
 import json
@@ -36,22 +37,28 @@ def boot_messages() -> str:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=DIST, help="where to build (default dist/)")
+    build(parser.parse_args().out)
+
+
+def build(out: Path) -> None:
     vendor = ROOT / "vendor"
     if not (vendor / "pyodide" / "pyodide.mjs").exists():
         sys.exit("build_site: vendor/ is missing; run scripts/vendor.py first (make site does)")
-    if DIST.exists():
-        shutil.rmtree(DIST)
-    shutil.copytree(vendor, DIST / "vendor")
-    shutil.copytree(ROOT / "assets", DIST / "assets")
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(vendor, out / "vendor")
+    shutil.copytree(ROOT / "assets", out / "assets")
     data = app_zip()
     zip_name = f"app-{hashlib.sha256(data).hexdigest()[:12]}.zip"
-    (DIST / zip_name).write_bytes(data)
-    (DIST / "main.py").write_bytes((ROOT / "main.py").read_bytes())
+    (out / zip_name).write_bytes(data)
+    (out / "main.py").write_bytes((ROOT / "main.py").read_bytes())
     toml = (ROOT / "pyscript.toml").read_text().replace("{{APP_ZIP}}", zip_name)
-    (DIST / "pyscript.toml").write_text(toml)
+    (out / "pyscript.toml").write_text(toml)
     html = (ROOT / "index.html").read_text().replace("{{BOOT_MESSAGES}}", boot_messages())
-    (DIST / "index.html").write_text(html)
-    print(f"build_site: dist/ ready ({zip_name})")
+    (out / "index.html").write_text(html)
+    print(f"build_site: {out} ready ({zip_name})")
 
 
 if __name__ == "__main__":

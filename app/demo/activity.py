@@ -156,7 +156,7 @@ class ActivityMaker:
 
     def mark_documents_viewed(self, db: Database) -> None:
         """Each member has opened some documents; the rest show as New for them."""
-        ids = [r[0] for r in db.all("SELECT id FROM document ORDER BY id")]
+        ids = store.document_ids(db)
         at = datetime.combine(self.today, time(8)).isoformat()
         for member in self.members:
             for doc_id in ids:

@@ -15,7 +15,8 @@ from app.ui.clients_screen import ClientsScreen
 from app.ui.components.message_page import message_page
 from app.ui.components.profile_page import profile_page
 from app.ui.components.sidebar import SidebarHandlers, sidebar
-from app.ui.dom import Dom, UiEvent
+from app.ui.dom import Dom
+from app.ui.events import UiEvent
 from app.ui.router import account_href, parse
 from app.ui.search import SearchController
 

@@ -8,7 +8,7 @@ from app.domain.listing import ClientQuery, SortKey
 from app.services import clients
 from app.ui.components.client_filters import FilterHandlers
 from app.ui.components.clients_page import clients_page
-from app.ui.dom import UiEvent
+from app.ui.events import UiEvent
 from app.ui.router import clients_href
 
 if TYPE_CHECKING:

@@ -8,29 +8,15 @@ delegated: one listener per event type on the document finds the nearest element
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import js  # type: ignore[import-not-found]  # Pyodide's bridge to the page
 from pyodide.ffi import create_proxy  # type: ignore[import-not-found]
 
+from app.ui.events import UiEvent
 from app.ui.html import Handler, Node, Registry, render
 
 EVENTS = ("click", "input", "change", "keydown", "submit")
-
-
-@dataclass
-class UiEvent:
-    """What a handler needs from a browser event, with no JS objects leaking out."""
-
-    type: str
-    value: str
-    key: str
-    checked: bool
-    _raw: Any
-
-    def prevent_default(self) -> None:
-        self._raw.preventDefault()
 
 
 class Dom:
@@ -63,7 +49,7 @@ class Dom:
             return
         ui_event = UiEvent(type=event.type, value=str(getattr(element, "value", "") or ""),
                            key=str(getattr(event, "key", "") or ""),
-                           checked=bool(getattr(element, "checked", False)), _raw=event)
+                           checked=bool(getattr(element, "checked", False)), raw=event)
         try:
             handler(ui_event)
         except Exception as error:  # noqa: BLE001 - shown to the user, never swallowed silently

@@ -8,7 +8,7 @@ from app.services import clients
 from app.services.views import SearchHitView
 from app.ui.components.search_box import INPUT_ID, RESULTS_REGION
 from app.ui.components.search_results import option_id, search_results
-from app.ui.dom import UiEvent
+from app.ui.events import UiEvent
 
 if TYPE_CHECKING:
     from app.ui.app import App

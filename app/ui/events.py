@@ -1,0 +1,21 @@
+"""The event a handler receives: what it needs from a browser event, no JS objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass
+class UiEvent:
+    type: str
+    value: str = ""
+    key: str = ""
+    checked: bool = False
+    raw: Any = None  # the browser's event object, absent in CPython tests
+    default_prevented: bool = False
+
+    def prevent_default(self) -> None:
+        self.default_prevented = True
+        if self.raw is not None:
+            self.raw.preventDefault()

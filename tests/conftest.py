@@ -1,0 +1,39 @@
+"""Shared fixtures for the CPython unit tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.demo.generator import build_demo
+from app.domain.firm import Member
+from app.store import firm as firm_store
+from app.store import open_store
+from app.store.db import Database
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture
+def db() -> Database:
+    """An empty, migrated database."""
+    database = open_store()
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def demo() -> Database:
+    """The 300-account demo firm, built once; tests must not write to it."""
+    return _demo_db(300)
+
+
+def _demo_db(accounts: int) -> Database:
+    database = open_store()
+    build_demo(database, accounts=accounts, seed=7, today=TODAY)
+    return database
+
+
+def member_named(database: Database, first_name: str) -> Member:
+    return next(m for m in firm_store.list_members(database) if m.first_name == first_name)

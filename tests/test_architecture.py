@@ -1,0 +1,50 @@
+"""Import rules that keep data flowing one way (DESIGN.md §3)."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+APP = Path(__file__).resolve().parents[1] / "app"
+
+# layer -> app packages it must not import
+FORBIDDEN = {
+    "domain": ("app.store", "app.services", "app.ui", "app.demo"),
+    "store": ("app.services", "app.ui", "app.demo"),
+    "services": ("app.ui", "app.demo"),
+    "ui/components": ("app.store", "app.services.clients", "app.services.profile",
+                      "app.services.members", "app.services.firm", "app.ui.dom"),
+}
+
+
+def imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_layer_imports(layer):
+    for path in (APP / layer).rglob("*.py"):
+        for name in imports(path):
+            assert not name.startswith(FORBIDDEN[layer]), f"{path.relative_to(APP)} imports {name}"
+
+
+def test_sql_only_in_the_store():
+    for path in APP.rglob("*.py"):
+        if "store" in path.parts:
+            continue
+        text = path.read_text()
+        for keyword in ("SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM", ".execute("):
+            assert keyword not in text, f"{path.relative_to(APP)} has SQL ({keyword.strip()})"
+
+
+def test_only_the_dom_module_touches_the_browser():
+    for path in APP.rglob("*.py"):
+        if path.name == "dom.py":
+            continue
+        assert "js" not in {n.split(".")[0] for n in imports(path)}, path.relative_to(APP)

@@ -1,0 +1,26 @@
+"""View data for component tests, holding hostile text where a person could type it."""
+
+from app.domain.firm import Member, Role
+from app.services.views import (
+                                ClientPage,
+                                ClientRowView,
+                                ContactView,
+                                MemberView,
+                                ProfileView,
+                                SearchHitView,
+                                TagView,
+)
+
+XSS = '<img src=x onerror=alert(1)>'
+TAG = TagView(1, f"VIP {XSS}", "#b45309")
+GIULIA = MemberView(1, "Giulia Bianchi", "GB")
+ROW = ClientRowView(7, f"Rossi {XSS}", "individual", (TAG,), (GIULIA,), "mario@rossi.it")
+PAGE = ClientPage(rows=(ROW,), total=30, first=26, last=26, page=2, pages=2, tags=(TAG,),
+                  members=(GIULIA,))
+HITS = (SearchHitView(7, ROW.name, "individual"), SearchHitView(8, "Panificio Rossi", "company"))
+CONTACT = ContactView(3, f"Mario {XSS}", "rossi mario", "Titolare", ("mario@rossi.it",), True)
+PROFILE = ProfileView(7, ROW.name, "individual", (TAG,), (GIULIA,), CONTACT, (CONTACT,), True)
+MEMBERS = [Member(id=1, first_name="Giulia", last_name="Bianchi", email="g@b.it", role=Role.OWNER)]
+
+DATA_TEXT = {ROW.name, TAG.name, GIULIA.name, GIULIA.initials, "mario@rossi.it", CONTACT.name,
+             "Titolare", "Panificio Rossi", "Studio", "Giulia Bianchi", "English", "Italiano"}

@@ -1,0 +1,135 @@
+"""Components expose the roles and names of the UI contract and show user text as text."""
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from app.domain.listing import ClientQuery
+from app.i18n import CATALOGS, Translator
+from app.ui.components.client_filters import FilterHandlers
+from app.ui.components.clients_page import clients_page
+from app.ui.components.message_page import message_page
+from app.ui.components.profile_page import profile_page
+from app.ui.components.search_results import search_results
+from app.ui.components.sidebar import SidebarHandlers, sidebar
+from app.ui.html import render, text_of
+from tests.ui import samples
+from tests.ui.tree import by_role, name_of, texts
+
+EN = Translator("en")
+NOOP = lambda *_: None  # noqa: E731
+FILTERS = FilterHandlers(NOOP, NOOP, NOOP, NOOP)
+SIDEBAR = SidebarHandlers(NOOP, NOOP, NOOP, NOOP)
+
+
+SECOND_PAGE = ClientQuery(page=2)
+
+
+def clients(t=EN, page=samples.PAGE, query=SECOND_PAGE):
+    return clients_page(t, page, query, FILTERS, lambda key: NOOP, lambda n: NOOP)
+
+
+def the_sidebar(t=EN):
+    return sidebar(t, "Studio", samples.MEMBERS, 1, "clients", "ross", SIDEBAR)
+
+
+def test_clients_page_contract():
+    tree = clients()
+    assert by_role(tree, "heading", "Clients")
+    table = by_role(tree, "table", "Clients")[0]
+    assert [name_of(th, tree) for th in by_role(table, "columnheader")] == \
+        ["Name", "Type", "Tags", "Team", "Email"]
+    assert by_role(tree, "link", samples.ROW.name)[0].attr("href") == "#/accounts/7/overview"
+    for label in ("Type", "Tag", "Team member"):
+        assert by_role(tree, "combobox", label)
+    assert "Showing 26–26 of 30" in text_of(tree)
+    assert by_role(tree, "button", "‹ Previous page")[0].attr("disabled") is False
+    assert by_role(tree, "button", "Next page ›")[0].attr("disabled") is True
+
+
+def test_sorted_column_announces_its_direction():
+    tree = clients(query=ClientQuery(descending=True))
+    headers = by_role(tree, "columnheader")
+    assert headers[0].attr("aria-sort") == "descending" and headers[1].attr("aria-sort") is None
+
+
+def test_empty_list_says_why():
+    empty = replace(samples.PAGE, rows=(), total=0, first=0, last=0)
+    assert "No clients match these filters." in text_of(clients(page=empty, query=ClientQuery(tag_id=1)))
+    assert "no clients assigned" in text_of(clients(page=empty, query=ClientQuery()))
+
+
+def test_sidebar_contract():
+    tree = the_sidebar()
+    nav = by_role(tree, "navigation", "Main")[0]
+    assert [name_of(a, tree) for a in by_role(nav, "link")] == ["Clients", "Data"]
+    assert by_role(nav, "link", "Clients")[0].attr("aria-current") == "page"
+    assert by_role(tree, "combobox", "Search clients")
+    assert [name_of(o, tree) for o in by_role(by_role(tree, "combobox", "Signed in as")[0], "option")] == \
+        ["Giulia Bianchi"]
+    assert [name_of(o, tree) for o in by_role(by_role(tree, "combobox", "Language")[0], "option")] == \
+        ["English", "Italiano"]
+
+
+def test_search_results_are_options_named_by_account_first():
+    tree = search_results(EN, "ross", samples.HITS, 1, lambda account_id: NOOP)
+    listbox = by_role(tree, "listbox", "Search results")[0]
+    options = by_role(listbox, "option")
+    assert name_of(options[0], tree).startswith(samples.ROW.name)
+    assert [o.attr("aria-selected") for o in options] == ["false", "true"]
+    assert "No clients match “zzz”." in text_of(search_results(EN, "zzz", (), -1, NOOP))
+    assert search_results(EN, "  ", (), -1, NOOP) is None
+
+
+@pytest.mark.parametrize("tab", ["overview", "info"])
+def test_profile_contract(tab):
+    tree = profile_page(EN, samples.PROFILE, tab)
+    assert by_role(tree, "heading", samples.ROW.name)[0].tag == "h1"
+    tabs = by_role(tree, "tab")
+    assert [name_of(t, tree) for t in tabs] == ["Overview", "Info"]
+    assert [t.attr("aria-selected") for t in tabs] == (
+        ["true", "false"] if tab == "overview" else ["false", "true"])
+
+
+def test_info_tab_shows_details_and_contacts():
+    text = text_of(profile_page(EN, samples.PROFILE, "info"))
+    for expected in ("Account details", "Individual", samples.TAG.name, "Giulia Bianchi",
+                     samples.CONTACT.name, "mario@rossi.it", "Contacts"):
+        assert expected in text
+
+
+def every_screen(t):
+    return [clients(t), the_sidebar(t), search_results(t, "ross", samples.HITS, 0, lambda i: NOOP),
+            profile_page(t, samples.PROFILE, "overview"), profile_page(t, samples.PROFILE, "info"),
+            message_page(t("noaccess.title"), t("noaccess.body", member="Giulia Bianchi"))]
+
+
+def test_user_text_never_becomes_markup():
+    for tree in every_screen(EN):
+        assert "<img" not in render(tree)
+
+
+class KeysOnly(Translator):
+    """Shows keys instead of messages: any other words on screen were hard-coded."""
+
+    def __call__(self, key, **params):
+        return f"⟦{key}⟧"
+
+
+def test_components_take_every_word_from_the_catalog():
+    t = KeysOnly("en")
+    for tree in every_screen(t):
+        for text in texts(tree):
+            words = re.sub(r"⟦[^⟧]*⟧", "", text)
+            for data in sorted(samples.DATA_TEXT, key=len, reverse=True):
+                words = words.replace(data, "")
+            assert not re.search(r"[A-Za-z]{2,}", words), f"hard-coded text: {text!r}"
+
+
+def test_italian_screens_show_no_english_only_messages():
+    en, it = CATALOGS["en"].MESSAGES, CATALOGS["it"].MESSAGES
+    english_only = {v for k, v in en.items() if v != it[k] and len(v) > 4}
+    for tree in every_screen(Translator("it")):
+        for text in texts(tree):
+            assert text not in english_only
