@@ -84,6 +84,10 @@ class Dom:
         js.document.documentElement.lang = lang
         js.document.title = title
 
+    def mark(self, name: str) -> None:
+        """A performance mark, read by scripts/bench.py."""
+        js.performance.mark(f"fascicolo:{name}")
+
     def set_app_state(self, state: str) -> None:
         js.document.documentElement.dataset.appState = state
 

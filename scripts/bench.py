@@ -1,0 +1,150 @@
+"""Start-up and query benchmarks. Prints figures; asserts nothing (the machine is noisy).
+
+Browser part (headless Debian Chromium, site served on 127.0.0.1), median of --runs:
+  bare Pyodide boot + `import sqlite3`, cold (new context) and warm (reload), and the app
+  to data-app-state="ready", cold and warm, with the app's own marks and the ratio
+  app / bare from the same run; search-as-you-type latency in the page.
+Store part (CPython): demo build, list page, count and search at 1k / 10k / 100k accounts.
+
+    .venv/bin/python scripts/bench.py [--runs 3] [--sizes 1000,10000,100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build_site import build  # noqa: E402
+from serve import make_server  # noqa: E402
+
+BARE = """<!doctype html><html data-app-state="loading"><script type="module">
+import { loadPyodide } from "./vendor/pyodide/pyodide.mjs";
+const py = await loadPyodide({ indexURL: "./vendor/pyodide/" });
+py.runPython("import sqlite3");
+document.documentElement.dataset.appState = "ready";
+</script></html>"""
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def timed_load(page, url: str, reload: bool = False) -> float:
+    start = time.perf_counter()
+    page.reload() if reload else page.goto(url)
+    page.wait_for_selector("html[data-app-state=ready]", state="attached", timeout=120_000)
+    return time.perf_counter() - start
+
+
+def marks(page) -> dict[str, float]:
+    entries = page.evaluate("performance.getEntriesByType('mark').map(m => [m.name, m.startTime])")
+    return {name.split(":", 1)[1]: at / 1000 for name, at in entries if name.startswith("fascicolo:")}
+
+
+def search_ms(page, text: str) -> float:
+    return page.evaluate("""(text) => {
+        const input = document.getElementById('search-input');
+        const start = performance.now();
+        input.value = text;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return performance.now() - start;
+    }""", text)
+
+
+def browser_figures(url: str, runs: int) -> dict[str, list[float]]:
+    from playwright.sync_api import sync_playwright
+
+    figures: dict[str, list[float]] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        for _ in range(runs):
+            for label, path in (("bare", "bare.html"), ("app", "")):
+                context = browser.new_context()
+                page = context.new_page()
+                figures.setdefault(f"{label} cold", []).append(timed_load(page, url + path))
+                if label == "app":
+                    for name, at in marks(page).items():
+                        figures.setdefault(f"  app cold: {name} at", []).append(at)
+                figures.setdefault(f"{label} warm", []).append(timed_load(page, url + path, reload=True))
+                if label == "app":
+                    for text in ("r", "ross", "gmail", "nicolo"):
+                        figures.setdefault(f"search '{text}' (ms)", []).append(search_ms(page, text))
+                context.close()
+        browser.close()
+    return figures
+
+
+def store_figures(sizes: list[int]) -> dict[str, list[float]]:
+    from app.demo.generator import build_demo
+    from app.domain.access import Visibility
+    from app.domain.listing import ClientQuery
+    from app.store import client_list, open_store, search
+
+    figures: dict[str, list[float]] = {}
+    for size in sizes:
+        db = open_store()
+        start = time.perf_counter()
+        build_demo(db, accounts=size, today=date(2026, 11, 26))
+        figures[f"{size:>6} accounts: build demo (s)"] = [time.perf_counter() - start]
+        everyone, sara = Visibility(True), Visibility(False, 5)
+        for label, action in (
+            ("list page 1 (ms)", lambda: client_list.list_clients(db, everyone, ClientQuery())),
+            ("list page 100, type filter (ms)",
+             lambda: client_list.list_clients(db, everyone, ClientQuery(type="company", page=100))),
+            ("list, restricted member (ms)", lambda: client_list.list_clients(db, sara, ClientQuery())),
+            ("search 'ross' (ms)", lambda: search.search(db, "ross", everyone)),
+            ("search 'gmail' (ms)", lambda: search.search(db, "gmail", everyone)),
+            ("search 'ro' (ms)", lambda: search.search(db, "ro", everyone)),
+        ):
+            times = []
+            for _ in range(5):
+                start = time.perf_counter()
+                action()
+                times.append((time.perf_counter() - start) * 1000)
+            figures[f"{size:>6} accounts: {label}"] = times
+        db.close()
+    return figures
+
+
+def report(figures: dict[str, list[float]]) -> None:
+    for name, values in figures.items():
+        spread = f"  (min {min(values):.3f}, max {max(values):.3f}, n={len(values)})" if len(values) > 1 else ""
+        print(f"{name:<48} {statistics.median(values):9.3f}{spread}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--skip-browser", action="store_true")
+    args = parser.parse_args()
+    if not args.skip_browser:
+        with tempfile.TemporaryDirectory() as tmp:
+            site = Path(tmp) / "site"
+            build(site)
+            (site / "bare.html").write_text(BARE)
+            server = make_server(site, 0)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            figures = browser_figures(f"http://127.0.0.1:{server.server_port}/", args.runs)
+            server.shutdown()
+        print("Browser (seconds unless marked; median of runs)")
+        report(figures)
+        med = {k: statistics.median(v) for k, v in figures.items()}
+        print(f"{'ratio app / bare, cold':<48} {med['app cold'] / med['bare cold']:9.2f}")
+        print(f"{'ratio app / bare, warm':<48} {med['app warm'] / med['bare warm']:9.2f}")
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if sizes:
+        print("\nStore under CPython (median of 5 unless one value)")
+        report(store_figures(sizes))
+
+
+if __name__ == "__main__":
+    main()
