@@ -84,9 +84,7 @@ def browser_figures(url: str, runs: int) -> dict[str, list[float]]:
 
 def store_figures(sizes: list[int]) -> dict[str, list[float]]:
     from app.demo.generator import build_demo
-    from app.domain.access import Visibility
-    from app.domain.listing import ClientQuery
-    from app.store import client_list, open_store, search
+    from app.store import open_store
 
     figures: dict[str, list[float]] = {}
     for size in sizes:
@@ -94,24 +92,36 @@ def store_figures(sizes: list[int]) -> dict[str, list[float]]:
         start = time.perf_counter()
         build_demo(db, accounts=size, today=date(2026, 11, 26))
         figures[f"{size:>6} accounts: build demo (s)"] = [time.perf_counter() - start]
-        everyone, sara = Visibility(True), Visibility(False, 5)
-        for label, action in (
-            ("list page 1 (ms)", lambda: client_list.list_clients(db, everyone, ClientQuery())),
-            ("list page 100, type filter (ms)",
-             lambda: client_list.list_clients(db, everyone, ClientQuery(type="company", page=100))),
-            ("list, restricted member (ms)", lambda: client_list.list_clients(db, sara, ClientQuery())),
-            ("search 'ross' (ms)", lambda: search.search(db, "ross", everyone)),
-            ("search 'gmail' (ms)", lambda: search.search(db, "gmail", everyone)),
-            ("search 'ro' (ms)", lambda: search.search(db, "ro", everyone)),
-        ):
-            times = []
-            for _ in range(5):
-                start = time.perf_counter()
-                action()
-                times.append((time.perf_counter() - start) * 1000)
+        for label, times in query_times(db).items():
             figures[f"{size:>6} accounts: {label}"] = times
         db.close()
     return figures
+
+
+def query_times(db) -> dict[str, list[float]]:
+    from app.domain.access import Visibility
+    from app.domain.listing import ClientQuery
+    from app.store import client_list, search
+
+    everyone, sara = Visibility(True), Visibility(False, 5)  # member 5: the restricted employee
+    actions = {
+        "list page 1 (ms)": lambda: client_list.list_clients(db, everyone, ClientQuery()),
+        "list page 100, type filter (ms)":
+            lambda: client_list.list_clients(db, everyone, ClientQuery(type="company", page=100)),
+        "list, restricted member (ms)": lambda: client_list.list_clients(db, sara, ClientQuery()),
+        "search 'ross' (ms)": lambda: search.search(db, "ross", everyone),
+        "search 'gmail' (ms)": lambda: search.search(db, "gmail", everyone),
+        "search 'ro' (ms)": lambda: search.search(db, "ro", everyone),
+    }
+    result = {}
+    for label, action in actions.items():
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            action()
+            times.append((time.perf_counter() - start) * 1000)
+        result[label] = times
+    return result
 
 
 def report(figures: dict[str, list[float]]) -> None:

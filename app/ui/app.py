@@ -6,6 +6,8 @@ acting member, then re-renders from the view data the services return.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.domain.errors import AccessDenied, NotFound
 from app.domain.firm import Member
 from app.i18n import CATALOGS, DEFAULT, Translator
@@ -15,10 +17,12 @@ from app.ui.clients_screen import ClientsScreen
 from app.ui.components.message_page import message_page
 from app.ui.components.profile_page import profile_page
 from app.ui.components.sidebar import SidebarHandlers, sidebar
-from app.ui.dom import Dom
 from app.ui.events import UiEvent
 from app.ui.router import account_href, parse
 from app.ui.search import SearchController
+
+if TYPE_CHECKING:
+    from app.ui.dom import Dom  # the browser-only module; tests pass a stand-in
 
 SIDEBAR, MAIN = "sidebar", "main"
 
@@ -77,7 +81,10 @@ class App:
             self.render_sidebar()  # the current-page mark in the navigation moved
         title = self.render_main()
         self.dom.set_document(lang=self.lang, title=f"{title} · {self.t('app.name')}")
-        if focus:
+        # Move focus to the new page's heading when the page changes, not when a filter,
+        # sort, page or tab of the same page does (the user's place there is kept).
+        moved = (previous.name, previous.account_id) != (self.route.name, self.route.account_id)
+        if focus and moved:
             self.dom.focus("page-title")
 
     def render_main(self) -> str:

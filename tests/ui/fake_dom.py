@@ -1,0 +1,85 @@
+"""A stand-in for app.ui.dom.Dom under CPython: keeps rendered trees, fires handlers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.ui.events import UiEvent
+from app.ui.html import Element, Node
+from tests.ui.tree import by_role
+
+
+class FakeDom:
+    def __init__(self, hash_: str = "", settings: dict[str, str] | None = None,
+                 browser_lang: str = "en") -> None:
+        self.regions: dict[str, Node | None] = {}
+        self.attrs: dict[str, dict[str, str | None]] = {}
+        self.hash = hash_
+        self.settings = dict(settings or {})
+        self.focused: str | None = None
+        self.title = ""
+        self.lang = ""
+        self.state = "loading"
+        self._browser_lang = browser_lang
+        self._on_hash: Callable[[], None] | None = None
+
+    # The Dom interface used by the app -------------------------------------------------
+    def mount(self, region_id: str, node: Node | None) -> None:
+        self.regions[region_id] = node
+
+    def set_attrs(self, element_id: str, attrs: dict[str, str | None]) -> None:
+        self.attrs.setdefault(element_id, {}).update(attrs)
+
+    def set_value(self, element_id: str, value: str) -> None:
+        self.attrs.setdefault(element_id, {})["value"] = value
+
+    def focus(self, element_id: str) -> None:
+        self.focused = element_id
+
+    def scroll_into_view(self, element_id: str) -> None:
+        pass
+
+    def set_document(self, *, lang: str, title: str) -> None:
+        self.lang, self.title = lang, title
+
+    def set_app_state(self, state: str) -> None:
+        self.state = state
+
+    def mark(self, name: str) -> None:
+        pass
+
+    def browser_language(self) -> str:
+        return self._browser_lang
+
+    def location_hash(self) -> str:
+        return self.hash
+
+    def navigate(self, hash_: str) -> None:
+        self.hash = hash_
+        if self._on_hash:
+            self._on_hash()
+
+    def on_hash_change(self, callback: Callable[[], None]) -> None:
+        self._on_hash = callback
+
+    def load_setting(self, name: str) -> str | None:
+        return self.settings.get(name)
+
+    def save_setting(self, name: str, value: str) -> None:
+        self.settings[name] = value
+
+    # Acting as a user ------------------------------------------------------------------
+    def tree(self) -> Element:
+        """Every region in one tree (regions nest in the page; here side by side)."""
+        from app.ui.html import h
+        return h("div", None, *(n for n in self.regions.values() if n is not None))
+
+    def one(self, role: str, name: str | None = None) -> Element:
+        found = by_role(self.tree(), role, name)
+        assert len(found) == 1, f"{len(found)} elements with role {role!r} and name {name!r}"
+        return found[0]
+
+    def fire(self, element: Element, event_type: str, **fields) -> UiEvent:
+        event = UiEvent(type=event_type, **fields)
+        element.attr(f"on_{event_type}")(event)
+        return event
