@@ -11,12 +11,17 @@ from collections.abc import Callable
 from typing import Any
 
 import js  # type: ignore[import-not-found]  # Pyodide's bridge to the page
-from pyodide.ffi import create_proxy  # type: ignore[import-not-found]
+from pyodide.ffi import create_proxy, jsnull  # type: ignore[import-not-found]
 
 from app.ui.events import UiEvent
 from app.ui.html import Handler, Node, Registry, render
 
 EVENTS = ("click", "input", "change", "keydown", "submit")
+
+
+def _absent(value: Any) -> bool:
+    """JS null arrives as `jsnull` (not None) in this Pyodide; undefined as None."""
+    return value is None or value is jsnull
 
 
 class Dom:
@@ -37,10 +42,10 @@ class Dom:
 
     def _dispatch(self, event: Any) -> None:
         target = event.target
-        if not hasattr(target, "closest"):
+        if _absent(target) or not hasattr(target, "closest"):
             return
         element = target.closest(f"[data-on-{event.type}]")
-        if element is None:
+        if _absent(element):
             return
         key = element.getAttribute(f"data-on-{event.type}")
         region = key.split(":", 1)[0]
@@ -57,7 +62,7 @@ class Dom:
 
     def set_attrs(self, element_id: str, attrs: dict[str, str | None]) -> None:
         element = js.document.getElementById(element_id)
-        if element is None:
+        if _absent(element):
             return
         for name, value in attrs.items():
             if value is None:
@@ -67,17 +72,17 @@ class Dom:
 
     def set_value(self, element_id: str, value: str) -> None:
         element = js.document.getElementById(element_id)
-        if element is not None:
+        if not _absent(element):
             element.value = value
 
     def focus(self, element_id: str) -> None:
         element = js.document.getElementById(element_id)
-        if element is not None:
+        if not _absent(element):
             element.focus()
 
     def scroll_into_view(self, element_id: str) -> None:
         element = js.document.getElementById(element_id)
-        if element is not None:
+        if not _absent(element):
             element.scrollIntoView(js.Object.fromEntries([["block", "nearest"]]))
 
     def set_document(self, *, lang: str, title: str) -> None:
@@ -96,11 +101,12 @@ class Dom:
         js.window.fascicoloFail(detail)
 
     def browser_language(self) -> str:
-        return str(js.navigator.language or "")[:2].lower()
+        language = js.navigator.language
+        return "" if _absent(language) else str(language)[:2].lower()
 
     def set_boot_message(self, text: str) -> None:
         element = js.document.getElementById("boot-status")
-        if element is not None:
+        if not _absent(element):
             element.textContent = text
 
     # Location and storage -------------------------------------------------------------
@@ -123,7 +129,7 @@ class Dom:
 
     def load_setting(self, name: str) -> str | None:
         value = js.localStorage.getItem(f"fascicolo.{name}")
-        return None if value is None else str(value)
+        return None if _absent(value) else str(value)
 
     def save_setting(self, name: str, value: str) -> None:
         js.localStorage.setItem(f"fascicolo.{name}", value)
