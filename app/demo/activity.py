@@ -10,6 +10,7 @@ from app.domain import activities as act
 from app.domain.contacts import Contact
 from app.domain.firm import Member
 from app.store import activities as store
+from app.store import documents
 from app.store.db import Database
 
 
@@ -157,8 +158,8 @@ class ActivityMaker:
     def mark_documents_viewed(self, db: Database) -> None:
         """Each member has opened some documents; the rest show as New for them."""
         ids = store.document_ids(db)
-        at = datetime.combine(self.today, time(8)).isoformat()
+        at = datetime.combine(self.today, time(8))
         for member in self.members:
             for doc_id in ids:
                 if self.rng.random() < 0.6:
-                    store.mark_document_viewed(db, doc_id, member.id, at)
+                    documents.mark_viewed(db, doc_id, member.id, at)

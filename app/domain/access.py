@@ -30,3 +30,10 @@ def can_edit_account(member: Member, team_member_ids: frozenset[int] | set[int])
     if not can_view_account(member, team_member_ids):
         return False
     return member.role in (Role.OWNER, Role.ADMIN) or Right.MANAGE_ACCOUNTS in member.rights
+
+
+def can_change_note(member: Member, author_id: int, team_member_ids: frozenset[int] | set[int]) -> bool:
+    """A note's author may change it; so may whoever may edit the account."""
+    if not can_view_account(member, team_member_ids):
+        return False
+    return member.id == author_id or can_edit_account(member, team_member_ids)

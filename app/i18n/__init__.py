@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from app.i18n import en, it
@@ -20,11 +20,25 @@ class Translator:
     def __call__(self, key: str, **params: object) -> str:
         return self._catalog.MESSAGES[key].format(**params)
 
-    def date(self, value: date) -> str:
+    def date(self, value: date | str) -> str:
+        if isinstance(value, str):
+            value = date.fromisoformat(value[:10])
         month = self._catalog.MONTHS[value.month - 1]
         if self.lang == "it":
             return f"{value.day} {month} {value.year}"
         return f"{month} {value.day}, {value.year}"
+
+    def datetime(self, value: datetime | str) -> str:
+        """Date and 24-hour time, as both languages write them in a business app."""
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        return self("value.datetime", date=self.date(value), time=f"{value:%H:%M}")
+
+    def duration(self, minutes: int) -> str:
+        hours, rest = divmod(minutes, 60)
+        if not hours:
+            return self("value.minutes", minutes=rest)
+        return self("value.duration", hours=hours, minutes=f"{rest:02d}")
 
     def number(self, value: int | Decimal, decimals: int = 0) -> str:
         text = f"{value:,.{decimals}f}"

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from app.domain.access import can_edit_account, can_view_account
-from app.domain.errors import AccessDenied, NotFound
+from app.domain.access import can_edit_account
 from app.domain.firm import Member
 from app.domain.text import fold
 from app.services.clients import member_views, tag_views
+from app.services.guard import visible_account
 from app.services.views import ContactView, ProfileView
-from app.store import accounts as account_store
 from app.store import contacts as contact_store
 from app.store.db import Database
 
 
 def account_profile(db: Database, actor: Member, account_id: int) -> ProfileView:
-    account = account_store.get_account(db, account_id)
-    if account is None:
-        raise NotFound(f"account {account_id}")
-    if not can_view_account(actor, account.team_member_ids):
-        raise AccessDenied(f"account {account_id}")
+    account = visible_account(db, actor, account_id)
     tags, members = tag_views(db), member_views(db)
     contacts = sorted(
         (ContactView(c.id, c.full_name, fold(f"{c.last_name} {c.first_name}"), link.description,

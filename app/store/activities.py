@@ -85,10 +85,5 @@ def insert_login_events(db: Database, events: Iterable[act.LoginEvent]) -> None:
                    [(e.contact_id, e.at.isoformat(), e.mobile) for e in events])
 
 
-def mark_document_viewed(db: Database, document_id: int, member_id: int, at: str) -> None:
-    db.execute("INSERT OR IGNORE INTO document_view (document_id, member_id, viewed_at)"
-               " VALUES (?, ?, ?)", (document_id, member_id, at))
-
-
 def document_ids(db: Database) -> list[int]:
     return [r[0] for r in db.all("SELECT id FROM document ORDER BY id")]

@@ -11,20 +11,21 @@ from typing import TYPE_CHECKING
 from app.domain.errors import AccessDenied, NotFound
 from app.domain.firm import Member
 from app.i18n import CATALOGS, DEFAULT, Translator
-from app.services import firm, members, profile
+from app.services import firm, members
 from app.store.db import Database
 from app.ui.clients_screen import ClientsScreen
 from app.ui.components.message_page import message_page
-from app.ui.components.profile_page import profile_page
 from app.ui.components.sidebar import SidebarHandlers, sidebar
 from app.ui.events import UiEvent
+from app.ui.html import h
+from app.ui.profile_screen import ProfileScreen
 from app.ui.router import account_href, parse
 from app.ui.search import SearchController
 
 if TYPE_CHECKING:
     from app.ui.dom import Dom  # the browser-only module; tests pass a stand-in
 
-SIDEBAR, MAIN = "sidebar", "main"
+SIDEBAR, MAIN, ANNOUNCE = "sidebar", "main", "announce"
 
 
 def preferred_language(dom: Dom) -> str:
@@ -44,6 +45,7 @@ class App:
         self.route = parse("")
         self.search = SearchController(self)
         self.clients_screen = ClientsScreen(self)
+        self.profile_screen = ProfileScreen(self)
 
     @property
     def t(self) -> Translator:
@@ -77,6 +79,8 @@ class App:
 
     def show_route(self, focus: bool) -> None:
         previous, self.route = self.route, parse(self.dom.location_hash())
+        if previous != self.route:
+            self.dom.mount(ANNOUNCE, None)  # a message belongs to the screen it was said on
         if (previous.name == "data") != (self.route.name == "data"):
             self.render_sidebar()  # the current-page mark in the navigation moved
         title = self.render_main()
@@ -92,16 +96,14 @@ class App:
         t, route = self.t, self.route
         if route.name == "clients":
             return self.clients_screen.render(route.query)
-        if route.name == "account":
+        if route.name in ("account", "section", "document"):
             try:
-                view = profile.account_profile(self.db, self.member, route.account_id)
+                return self.profile_screen.render(route)
             except AccessDenied:
                 return self._message(t("noaccess.title"),
                                      t("noaccess.body", member=self.member.full_name))
             except NotFound:
                 return self._message(t("notfound.title"), t("notfound.body"))
-            self.dom.mount(MAIN, profile_page(t, view, route.tab))
-            return view.name
         if route.name == "data":
             return self._message(t("data.title"), t("data.body"))
         return self._message(t("notfound.page"), t("notfound.body"))
@@ -109,6 +111,10 @@ class App:
     def _message(self, title: str, body: str) -> str:
         self.dom.mount(MAIN, message_page(title, body))
         return title
+
+    def announce(self, text: str) -> None:
+        """Say what just happened (screen readers read the polite live region)."""
+        self.dom.mount(ANNOUNCE, h("p", None, text))
 
     def rerender(self) -> None:
         self.render_sidebar()

@@ -52,9 +52,14 @@ class Dom:
         handler = self._handlers.get(region, {}).get(key)
         if handler is None:
             return
+        form: dict[str, str] = {}
+        if event.type == "submit":
+            event.preventDefault()  # the app handles forms itself: never a page load
+            entries = getattr(js.Array, "from")(js.FormData.new(element))
+            form = {str(pair[0]): str(pair[1]) for pair in entries}
         ui_event = UiEvent(type=event.type, value=str(getattr(element, "value", "") or ""),
                            key=str(getattr(event, "key", "") or ""),
-                           checked=bool(getattr(element, "checked", False)), raw=event)
+                           checked=bool(getattr(element, "checked", False)), form=form, raw=event)
         try:
             handler(ui_event)
         except Exception as error:  # noqa: BLE001 - shown to the user, never swallowed silently

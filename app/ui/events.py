@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -12,6 +12,7 @@ class UiEvent:
     value: str = ""
     key: str = ""
     checked: bool = False
+    form: dict[str, str] = field(default_factory=dict)  # a submitted form's fields by name
     raw: Any = None  # the browser's event object, absent in CPython tests
     default_prevented: bool = False
 

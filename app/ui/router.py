@@ -1,4 +1,11 @@
-"""Hash routes: every screen has a URL (`#/clients?…`, `#/accounts/<id>/<tab>`, `#/data`)."""
+"""Hash routes: every screen has a URL.
+
+    #/clients?type=&tag=&member=&sort=&dir=&page=    the clients list
+    #/accounts/<id>/overview | info                   a profile tab
+    #/accounts/<id>/<section>?page=&order=            a "View all" list (order=asc: oldest first)
+    #/accounts/<id>/documents/<document id>           one document
+    #/data                                            the data page
+"""
 
 from __future__ import annotations
 
@@ -8,16 +15,20 @@ from urllib.parse import parse_qsl, urlencode
 from pydantic import ValidationError
 
 from app.domain.listing import ClientQuery
+from app.services.overview_views import SECTIONS
 
 TABS = ("overview", "info")
 
 
 @dataclass(frozen=True)
 class Route:
-    name: str  # "clients" | "account" | "data" | "not_found"
+    name: str  # "clients" | "account" | "section" | "document" | "data" | "not_found"
     query: ClientQuery = field(default_factory=ClientQuery)
     account_id: int = 0
-    tab: str = "overview"
+    tab: str = "overview"   # for "section": the section key
+    item_id: int = 0        # for "document": the document id
+    page: int = 1
+    newest_first: bool = True
 
 
 def parse(hash_: str) -> Route:
@@ -27,10 +38,24 @@ def parse(hash_: str) -> Route:
         return Route("clients", query=_client_query(query))
     if parts == ["data"]:
         return Route("data")
-    if parts[0] == "accounts" and len(parts) in (2, 3) and parts[1].isdigit():
-        tab = parts[2] if len(parts) == 3 else "overview"
-        if tab in TABS and int(parts[1]) > 0:
-            return Route("account", account_id=int(parts[1]), tab=tab)
+    if parts[0] == "accounts" and len(parts) >= 2 and _positive(parts[1]):
+        return _account_route(int(parts[1]), parts[2:], dict(parse_qsl(query)))
+    return Route("not_found")
+
+
+def _positive(text: str) -> bool:
+    return text.isdigit() and int(text) > 0
+
+
+def _account_route(account_id: int, rest: list[str], params: dict[str, str]) -> Route:
+    if not rest or (len(rest) == 1 and rest[0] in TABS):
+        return Route("account", account_id=account_id, tab=rest[0] if rest else "overview")
+    if len(rest) == 1 and rest[0] in SECTIONS:
+        page = int(params["page"]) if _positive(params.get("page", "")) else 1
+        return Route("section", account_id=account_id, tab=rest[0], page=page,
+                     newest_first=params.get("order") != "asc")
+    if len(rest) == 2 and rest[0] == "documents" and _positive(rest[1]):
+        return Route("document", account_id=account_id, tab="documents", item_id=int(rest[1]))
     return Route("not_found")
 
 
@@ -44,14 +69,15 @@ def _client_query(text: str) -> ClientQuery:
         return ClientQuery(**values)
     except ValidationError:
         # A hand-edited or stale link: keep what is valid, drop the rest.
-        good = {}
-        for key, value in values.items():
-            try:
-                ClientQuery(**{key: value})
-                good[key] = value
-            except ValidationError:
-                pass
-        return ClientQuery(**good)
+        return ClientQuery(**{k: v for k, v in values.items() if _valid(k, v)})
+
+
+def _valid(key: str, value: object) -> bool:
+    try:
+        ClientQuery(**{key: value})
+    except ValidationError:
+        return False
+    return True
 
 
 def clients_href(query: ClientQuery) -> str:
@@ -60,9 +86,22 @@ def clients_href(query: ClientQuery) -> str:
               "sort": query.sort.value if query.sort.value != "name" else None,
               "dir": "desc" if query.descending else None,
               "page": query.page if query.page > 1 else None}
-    text = urlencode({k: v for k, v in params.items() if v is not None})
-    return "#/clients" + (f"?{text}" if text else "")
+    return _with_query("#/clients", params)
 
 
 def account_href(account_id: int, tab: str = "overview") -> str:
     return f"#/accounts/{account_id}/{tab}"
+
+
+def section_href(account_id: int, section: str, page: int = 1, newest_first: bool = True) -> str:
+    params = {"page": page if page > 1 else None, "order": None if newest_first else "asc"}
+    return _with_query(f"#/accounts/{account_id}/{section}", params)
+
+
+def document_href(account_id: int, document_id: int) -> str:
+    return f"#/accounts/{account_id}/documents/{document_id}"
+
+
+def _with_query(path: str, params: dict) -> str:
+    text = urlencode({k: v for k, v in params.items() if v is not None})
+    return path + (f"?{text}" if text else "")

@@ -1,6 +1,7 @@
 """View data for component tests, holding hostile text where a person could type it."""
 
 from app.domain.firm import Member, Role
+from app.services.overview_views import SECTIONS, Cell, EntryView, OverviewView, SectionView
 from app.services.views import (
                                 ClientPage,
                                 ClientRowView,
@@ -24,3 +25,14 @@ MEMBERS = [Member(id=1, first_name="Giulia", last_name="Bianchi", email="g@b.it"
 
 DATA_TEXT = {ROW.name, TAG.name, GIULIA.name, GIULIA.initials, "mario@rossi.it", CONTACT.name,
              "Titolare", "Panificio Rossi", "Studio", "Giulia Bianchi", "English", "Italiano"}
+
+NOTE = EntryView(11, (Cell("text", f"Call back {XSS}"), Cell("text", "Giulia Bianchi"),
+                      Cell("datetime", "2026-11-20T10:30:00")), editable=True)
+DOCUMENT = EntryView(12, (Cell("text", f"F24 {XSS}.pdf"), Cell("status", "source.client"),
+                          Cell("text", "Giulia Bianchi"), Cell("datetime", "2026-11-20T10:30:00")),
+                     is_new=True)
+OVERVIEW = OverviewView(7, ROW.name, tuple(
+    SectionView(key, ("x",), (NOTE,) if key == "notes" else (DOCUMENT,) if key == "documents" else (),
+                total=9 if key == "documents" else 1 if key == "notes" else 0)
+    for key in SECTIONS), can_add_notes=True)
+DATA_TEXT |= {NOTE.cells[0].value, DOCUMENT.cells[0].value}

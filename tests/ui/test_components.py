@@ -7,9 +7,11 @@ import pytest
 
 from app.domain.listing import ClientQuery
 from app.i18n import CATALOGS, Translator
+from app.ui.components.account_info import account_info
 from app.ui.components.client_filters import FilterHandlers
 from app.ui.components.clients_page import clients_page
 from app.ui.components.message_page import message_page
+from app.ui.components.overview_tab import NoteHandlers, NoteState, overview_tab
 from app.ui.components.profile_page import profile_page
 from app.ui.components.search_results import search_results
 from app.ui.components.sidebar import SidebarHandlers, sidebar
@@ -21,6 +23,7 @@ EN = Translator("en")
 NOOP = lambda *_: None  # noqa: E731
 FILTERS = FilterHandlers(NOOP, NOOP, NOOP, NOOP)
 SIDEBAR = SidebarHandlers(NOOP, NOOP, NOOP, NOOP)
+NOTES = NoteHandlers(NOOP, NOOP, NOOP, lambda entry: NOOP, lambda entry: NOOP)
 
 
 SECOND_PAGE = ClientQuery(page=2)
@@ -82,9 +85,15 @@ def test_search_results_are_options_named_by_account_first():
     assert search_results(EN, "  ", (), -1, NOOP) is None
 
 
+def profile(t, tab):
+    panel = account_info(t, samples.PROFILE) if tab == "info" else overview_tab(
+        t, samples.OVERVIEW, NoteState(), NOTES)
+    return profile_page(t, samples.PROFILE.id, samples.PROFILE.name, tab, panel)
+
+
 @pytest.mark.parametrize("tab", ["overview", "info"])
 def test_profile_contract(tab):
-    tree = profile_page(EN, samples.PROFILE, tab)
+    tree = profile(EN, tab)
     assert by_role(tree, "heading", samples.ROW.name)[0].tag == "h1"
     tabs = by_role(tree, "tab")
     assert [name_of(t, tree) for t in tabs] == ["Overview", "Info"]
@@ -93,7 +102,7 @@ def test_profile_contract(tab):
 
 
 def test_info_tab_shows_details_and_contacts():
-    text = text_of(profile_page(EN, samples.PROFILE, "info"))
+    text = text_of(profile(EN, "info"))
     for expected in ("Account details", "Individual", samples.TAG.name, "Giulia Bianchi",
                      samples.CONTACT.name, "mario@rossi.it", "Contacts"):
         assert expected in text
@@ -101,7 +110,7 @@ def test_info_tab_shows_details_and_contacts():
 
 def every_screen(t):
     return [clients(t), the_sidebar(t), search_results(t, "ross", samples.HITS, 0, lambda i: NOOP),
-            profile_page(t, samples.PROFILE, "overview"), profile_page(t, samples.PROFILE, "info"),
+            profile(t, "overview"), profile(t, "info"),
             message_page(t("noaccess.title"), t("noaccess.body", member="Giulia Bianchi"))]
 
 

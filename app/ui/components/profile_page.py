@@ -1,16 +1,13 @@
-"""An account's profile: menu bar, then the chosen tab's panel."""
+"""An account's page: the menu bar with its name and tabs, then the chosen panel."""
 
 from app.i18n import Translator
-from app.services.views import ProfileView
-from app.ui.components.account_info import account_info
 from app.ui.components.profile_header import profile_header, tab_id
 from app.ui.html import Element, h
 
 
-def profile_page(t: Translator, profile: ProfileView, tab: str) -> Element:
-    panel = account_info(t, profile) if tab == "info" else h(
-        "p", {"class": "placeholder"}, t("overview.coming"))
+def profile_page(t: Translator, account_id: int, name: str, tab: str, panel: Element) -> Element:
+    """`tab` is the tab shown as selected: "overview" (also for its lists) or "info"."""
     return h("section", {"class": "page profile-page"},
-             profile_header(t, profile.id, profile.name, tab),
+             profile_header(t, account_id, name, tab),
              h("div", {"id": "tab-panel", "role": "tabpanel", "aria-labelledby": tab_id(tab),
                        "class": "tab-panel"}, panel))

@@ -1,0 +1,161 @@
+"""An account's screens: Overview (with notes), Info, "View all" lists, a document.
+
+Renders into the main region from service view data; note handlers validate through the
+services and re-render with the typed text kept and the message beside the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from app.domain.errors import AccessDenied, NotFound
+from app.domain.notes import NOTE_MAX
+from app.services import documents, notes, overview, profile
+from app.services.overview_views import EntryView
+from app.ui.components.account_info import account_info
+from app.ui.components.confirm_dialog import CONFIRM_ID, confirm_dialog
+from app.ui.components.document_page import document_page
+from app.ui.components.overview_tab import NoteHandlers, NoteState, overview_tab
+from app.ui.components.profile_page import profile_page
+from app.ui.components.section_list import section_list
+from app.ui.events import UiEvent
+from app.ui.router import Route, section_href
+
+if TYPE_CHECKING:
+    from app.ui.app import App
+
+DIALOG = "dialog"
+
+
+class ProfileScreen:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.route: Route | None = None
+        self.notes = NoteState()
+
+    def render(self, route: Route) -> str:
+        """Render the route's screen; returns the page title. Raises NotFound/AccessDenied."""
+        if self.route is None or self.route.account_id != route.account_id:
+            self.notes = NoteState()
+        self.route = route
+        app, t = self.app, self.app.t
+        if route.name == "account" and route.tab == "info":
+            view = profile.account_profile(app.db, app.member, route.account_id)
+            name, tab, panel = view.name, "info", account_info(t, view)
+        elif route.name == "account":
+            view = overview.account_overview(app.db, app.member, route.account_id)
+            name, tab, panel = view.name, "overview", overview_tab(t, view, self.notes, self._note_handlers())
+        elif route.name == "section":
+            view = overview.section_page(app.db, app.member, route.account_id, route.tab, route.page,
+                                         route.newest_first)
+            name, tab, panel = view.name, "overview", section_list(t, view, self._order, self._page)
+        else:
+            doc = documents.open_document(app.db, app.member, route.account_id, route.item_id)
+            name, tab, panel = doc.account_name, "overview", document_page(t, doc)
+        app.dom.mount("main", profile_page(t, route.account_id, name, tab, panel))
+        return name
+
+    def rerender(self) -> None:
+        self.app.show_route(focus=False)
+
+    # "View all" lists -----------------------------------------------------------------
+    def _order(self, event: UiEvent) -> None:
+        r = self.route
+        self.app.dom.navigate(section_href(r.account_id, r.tab, 1, event.value != "asc"))
+
+    def _page(self, number: int):
+        def handler(_event: UiEvent) -> None:
+            r = self.route
+            self.app.dom.navigate(section_href(r.account_id, r.tab, number, r.newest_first))
+        return handler
+
+    # Notes ----------------------------------------------------------------------------
+    def _note_handlers(self) -> NoteHandlers:
+        return NoteHandlers(add=self._add_note, save_edit=self._save_edit, cancel_edit=self._cancel_edit,
+                            start_edit=self._start_edit, delete=self._ask_delete)
+
+    def _error_text(self, error: ValidationError) -> str:
+        kind = error.errors()[0]["type"]
+        return self.app.t("form.too_long", max=self.app.t.number(NOTE_MAX)) if kind == "string_too_long" \
+            else self.app.t("form.required")
+
+    def _add_note(self, event: UiEvent) -> None:
+        text = event.form.get("body", "")
+        try:
+            if not self._attempt(notes.add_note, self.route.account_id, text):
+                return
+        except ValidationError as error:
+            self.notes = replace(self.notes, draft=text, error=self._error_text(error))
+            self.rerender()
+            self.app.dom.focus("note-new-body")
+            return
+        self.notes = replace(self.notes, draft="", error=None)
+        self._done("notes.added")
+
+    def _start_edit(self, entry: EntryView):
+        def handler(_event: UiEvent) -> None:
+            self.notes = replace(self.notes, editing_id=entry.id, edit_text=entry.cells[0].value,
+                                 edit_error=None)
+            self.rerender()
+            self.app.dom.focus("note-edit-body")
+        return handler
+
+    def _save_edit(self, event: UiEvent) -> None:
+        text = event.form.get("body", "")
+        try:
+            if not self._attempt(notes.edit_note, self.notes.editing_id, text):
+                return
+        except ValidationError as error:
+            self.notes = replace(self.notes, edit_text=text, edit_error=self._error_text(error))
+            self.rerender()
+            self.app.dom.focus("note-edit-body")
+            return
+        self.notes = replace(self.notes, editing_id=None, edit_text="", edit_error=None)
+        self._done("notes.saved")
+
+    def _cancel_edit(self, _event: UiEvent) -> None:
+        self.notes = replace(self.notes, editing_id=None, edit_text="", edit_error=None)
+        self.rerender()
+
+    def _ask_delete(self, entry: EntryView):
+        def handler(_event: UiEvent) -> None:
+            t = self.app.t
+            excerpt = entry.cells[0].value[:60]
+            self.app.dom.mount(DIALOG, confirm_dialog(
+                t, t("notes.confirm_delete"), t("notes.confirm_delete_body", excerpt=excerpt),
+                self._delete(entry.id), self._close_dialog, self._dialog_key))
+            self.app.dom.focus(CONFIRM_ID)
+        return handler
+
+    def _delete(self, note_id: int):
+        def handler(_event: UiEvent) -> None:
+            self._close_dialog(_event)
+            if self._attempt(notes.delete_note, note_id):
+                self._done("notes.deleted")
+        return handler
+
+    def _attempt(self, use_case, *args) -> bool:
+        """Run a note use case; a refusal (gone, or no right) is said and the page refreshed."""
+        try:
+            use_case(self.app.db, self.app.member, *args)
+        except (NotFound, AccessDenied) as error:
+            key = "error.gone" if isinstance(error, NotFound) else "error.no_access_action"
+            self.notes = NoteState()
+            self.rerender()
+            self.app.announce(self.app.t(key))
+            return False
+        return True
+
+    def _dialog_key(self, event: UiEvent) -> None:
+        if event.key == "Escape":
+            self._close_dialog(event)
+
+    def _close_dialog(self, _event: UiEvent) -> None:
+        self.app.dom.mount(DIALOG, None)
+
+    def _done(self, message_key: str) -> None:
+        self.rerender()
+        self.app.announce(self.app.t(message_key))
