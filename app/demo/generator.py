@@ -74,10 +74,25 @@ def _make_account(db: Database, s: _State, index: int, total: int) -> None:
         custom=_custom_values(s, name),
     )
     account_id = account_store.insert_account(db, account)
+    _history(db, s, account_id, account)
     for position, person in enumerate(linked):
         contact_store.link(db, _link(s, account_id, person, position), primary=position == 0)
     s.activity.for_account(db, account_id, linked_ids=[p.contact_id for p in linked],
                            team=sorted(account.team_member_ids), people=[p.contact for p in linked])
+
+
+def _history(db: Database, s: _State, account_id: int, account: Account) -> None:
+    """The owner set the team up when the account was opened; some teams changed since."""
+    owner = s.members[0].id
+    for member_id in sorted(account.team_member_ids):
+        account_store.record_team_change(db, account_id, member_id, "added", owner, account.created_at)
+    if s.rng.random() < 0.3:
+        former = s.rng.choice([m.id for m in s.members if m.id not in account.team_member_ids] or [owner])
+        joined = account.created_at + timedelta(days=s.rng.randint(1, 20))
+        left = joined + timedelta(days=s.rng.randint(5, 25))
+        by = s.rng.choice([owner, s.members[1].id])
+        account_store.record_team_change(db, account_id, former, "added", by, joined)
+        account_store.record_team_change(db, account_id, former, "removed", by, left)
 
 
 def _new(db: Database, s: _State, contact: Contact, description: str = "") -> _Linked:

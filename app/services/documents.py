@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from app.domain.errors import NotFound
 from app.domain.firm import Member
 from app.services.guard import visible_account
+from app.services.overview_views import DocumentView
 from app.store import documents as document_store
 from app.store.db import Database
-
-
-@dataclass(frozen=True)
-class DocumentView:
-    id: int
-    account_id: int
-    account_name: str
-    name: str
-    source: str
-    by_name: str
-    created_at: str
-    viewed_by: tuple[tuple[str, str], ...]  # (member name, when), first viewer first
 
 
 def open_document(db: Database, actor: Member, account_id: int, document_id: int,

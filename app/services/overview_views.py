@@ -54,3 +54,15 @@ class SectionPageView:
     first: int
     last: int
     newest_first: bool
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    id: int
+    account_id: int
+    account_name: str
+    name: str
+    source: str
+    by_name: str
+    created_at: str
+    viewed_by: tuple[tuple[str, str], ...]  # (member name, when), first viewer first

@@ -46,25 +46,3 @@ class SearchHitView:
     account_id: int
     name: str
     type: str
-
-
-@dataclass(frozen=True)
-class ContactView:
-    id: int
-    name: str
-    sort_key: str
-    description: str
-    emails: tuple[str, ...]
-    primary: bool
-
-
-@dataclass(frozen=True)
-class ProfileView:
-    id: int
-    name: str
-    type: str
-    tags: tuple[TagView, ...]
-    team: tuple[MemberView, ...]
-    primary_contact: ContactView | None
-    contacts: tuple[ContactView, ...]
-    can_edit: bool

@@ -63,3 +63,26 @@ def team_ids(db: Database, account_id: int) -> frozenset[int]:
 
 def count_accounts(db: Database) -> int:
     return db.scalar("SELECT count(*) FROM account")
+
+
+def team_history(db: Database, account_id: int) -> list[sqlite3.Row]:
+    """Who was added to or removed from the team, by whom and when, newest first."""
+    return db.all(
+        "SELECT h.action, h.at, m.first_name || ' ' || m.last_name AS member,"
+        " b.first_name || ' ' || b.last_name AS by_member FROM team_history h"
+        " JOIN member m ON m.id = h.member_id LEFT JOIN member b ON b.id = h.by_member_id"
+        " WHERE h.account_id = ? ORDER BY h.at DESC, h.id DESC", (account_id,))
+
+
+def related_accounts(db: Database, account_id: int) -> list[sqlite3.Row]:
+    """Other accounts sharing at least one contact with this one, with their team ids."""
+    return db.all(
+        "SELECT a.id, a.name, (SELECT group_concat(member_id) FROM account_team t"
+        " WHERE t.account_id = a.id) AS team FROM account a WHERE a.id IN ("
+        " SELECT y.account_id FROM account_contact x JOIN account_contact y"
+        " ON y.contact_id = x.contact_id AND y.account_id != x.account_id WHERE x.account_id = ?)"
+        " ORDER BY a.name_sort, a.id", (account_id,))
+
+
+def photo(db: Database, account_id: int) -> bytes | None:
+    return db.scalar("SELECT photo FROM account WHERE id = ?", (account_id,))

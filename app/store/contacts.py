@@ -99,3 +99,16 @@ def linked_contacts(db: Database, account_id: int) -> list[tuple[AccountContactL
          bool(r["is_primary"]), contacts[r["contact_id"]])
         for r in links
     ]
+
+
+def get_contact(db: Database, contact_id: int) -> Contact | None:
+    return contacts_by_id(db, [contact_id]).get(contact_id)
+
+
+def accounts_of_contact(db: Database, contact_id: int) -> list[sqlite3.Row]:
+    """Every account the contact is linked to, with the link's description and the team ids."""
+    return db.all(
+        "SELECT a.id, a.name, a.type, ac.description, (SELECT group_concat(member_id) FROM account_team t"
+        " WHERE t.account_id = a.id) AS team FROM account_contact ac JOIN account a ON a.id = ac.account_id"
+        " WHERE ac.contact_id = ? ORDER BY a.name_sort, a.id", (contact_id,))
+

@@ -11,15 +11,16 @@ from typing import TYPE_CHECKING
 from app.domain.errors import AccessDenied, NotFound
 from app.domain.firm import Member
 from app.i18n import CATALOGS, DEFAULT, Translator
-from app.services import firm, members
+from app.services import firm, members, profile
 from app.store.db import Database
 from app.ui.clients_screen import ClientsScreen
+from app.ui.components.contact_page import contact_page
 from app.ui.components.message_page import message_page
 from app.ui.components.sidebar import SidebarHandlers, sidebar
 from app.ui.events import UiEvent
 from app.ui.html import h
 from app.ui.profile_screen import ProfileScreen
-from app.ui.router import account_href, parse
+from app.ui.router import Route, account_href, parse
 from app.ui.search import SearchController
 
 if TYPE_CHECKING:
@@ -94,16 +95,24 @@ class App:
     def render_main(self) -> str:
         """Render the current route into the main region; returns the page's title."""
         t, route = self.t, self.route
+        try:
+            return self._render_route(route)
+        except AccessDenied:
+            return self._message(t("noaccess.title"), t("noaccess.body", member=self.member.full_name))
+        except NotFound:
+            title = t("contact.not_found") if route.name == "contact" else t("notfound.title")
+            return self._message(title, t("notfound.body"))
+
+    def _render_route(self, route: Route) -> str:
+        t = self.t
         if route.name == "clients":
             return self.clients_screen.render(route.query)
-        if route.name in ("account", "section", "document"):
-            try:
-                return self.profile_screen.render(route)
-            except AccessDenied:
-                return self._message(t("noaccess.title"),
-                                     t("noaccess.body", member=self.member.full_name))
-            except NotFound:
-                return self._message(t("notfound.title"), t("notfound.body"))
+        if route.name in ("account", "section", "document", "history"):
+            return self.profile_screen.render(route)
+        if route.name == "contact":
+            view = profile.contact_page(self.db, self.member, route.account_id)
+            self.dom.mount(MAIN, contact_page(t, view))
+            return view.name
         if route.name == "data":
             return self._message(t("data.title"), t("data.body"))
         return self._message(t("notfound.page"), t("notfound.body"))

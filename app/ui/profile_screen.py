@@ -21,6 +21,7 @@ from app.ui.components.document_page import document_page
 from app.ui.components.overview_tab import NoteHandlers, NoteState, overview_tab
 from app.ui.components.profile_page import profile_page
 from app.ui.components.section_list import section_list
+from app.ui.components.team_history import team_history
 from app.ui.events import UiEvent
 from app.ui.router import Route, section_href
 
@@ -48,6 +49,9 @@ class ProfileScreen:
         elif route.name == "account":
             view = overview.account_overview(app.db, app.member, route.account_id)
             name, tab, panel = view.name, "overview", overview_tab(t, view, self.notes, self._note_handlers())
+        elif route.name == "history":
+            name, entries = profile.team_history(app.db, app.member, route.account_id)
+            tab, panel = "info", team_history(t, route.account_id, entries)
         elif route.name == "section":
             view = overview.section_page(app.db, app.member, route.account_id, route.tab, route.page,
                                          route.newest_first)

@@ -4,6 +4,8 @@
     #/accounts/<id>/overview | info                   a profile tab
     #/accounts/<id>/<section>?page=&order=            a "View all" list (order=asc: oldest first)
     #/accounts/<id>/documents/<document id>           one document
+    #/accounts/<id>/history                           the team's history of changes
+    #/contacts/<id>                                   a contact
     #/data                                            the data page
 """
 
@@ -22,9 +24,10 @@ TABS = ("overview", "info")
 
 @dataclass(frozen=True)
 class Route:
-    name: str  # "clients" | "account" | "section" | "document" | "data" | "not_found"
+    # "clients" | "account" | "section" | "document" | "history" | "contact" | "data" | "not_found"
+    name: str
     query: ClientQuery = field(default_factory=ClientQuery)
-    account_id: int = 0
+    account_id: int = 0     # for "contact": the contact id
     tab: str = "overview"   # for "section": the section key
     item_id: int = 0        # for "document": the document id
     page: int = 1
@@ -40,6 +43,8 @@ def parse(hash_: str) -> Route:
         return Route("data")
     if parts[0] == "accounts" and len(parts) >= 2 and _positive(parts[1]):
         return _account_route(int(parts[1]), parts[2:], dict(parse_qsl(query)))
+    if parts[0] == "contacts" and len(parts) == 2 and _positive(parts[1]):
+        return Route("contact", account_id=int(parts[1]))
     return Route("not_found")
 
 
@@ -50,6 +55,8 @@ def _positive(text: str) -> bool:
 def _account_route(account_id: int, rest: list[str], params: dict[str, str]) -> Route:
     if not rest or (len(rest) == 1 and rest[0] in TABS):
         return Route("account", account_id=account_id, tab=rest[0] if rest else "overview")
+    if rest == ["history"]:
+        return Route("history", account_id=account_id, tab="info")
     if len(rest) == 1 and rest[0] in SECTIONS:
         page = int(params["page"]) if _positive(params.get("page", "")) else 1
         return Route("section", account_id=account_id, tab=rest[0], page=page,
@@ -100,6 +107,10 @@ def section_href(account_id: int, section: str, page: int = 1, newest_first: boo
 
 def document_href(account_id: int, document_id: int) -> str:
     return f"#/accounts/{account_id}/documents/{document_id}"
+
+
+def contact_href(contact_id: int) -> str:
+    return f"#/contacts/{contact_id}"
 
 
 def _with_query(path: str, params: dict) -> str:

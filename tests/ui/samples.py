@@ -2,15 +2,8 @@
 
 from app.domain.firm import Member, Role
 from app.services.overview_views import SECTIONS, Cell, EntryView, OverviewView, SectionView
-from app.services.views import (
-                                ClientPage,
-                                ClientRowView,
-                                ContactView,
-                                MemberView,
-                                ProfileView,
-                                SearchHitView,
-                                TagView,
-)
+from app.services.profile_views import ContactView, EmailView, FieldView, LinkView, ProfileView
+from app.services.views import ClientPage, ClientRowView, MemberView, SearchHitView, TagView
 
 XSS = '<img src=x onerror=alert(1)>'
 TAG = TagView(1, f"VIP {XSS}", "#b45309")
@@ -19,12 +12,21 @@ ROW = ClientRowView(7, f"Rossi {XSS}", "individual", (TAG,), (GIULIA,), "mario@r
 PAGE = ClientPage(rows=(ROW,), total=30, first=26, last=26, page=2, pages=2, tags=(TAG,),
                   members=(GIULIA,))
 HITS = (SearchHitView(7, ROW.name, "individual"), SearchHitView(8, "Panificio Rossi", "company"))
-CONTACT = ContactView(3, f"Mario {XSS}", "rossi mario", "Titolare", ("mario@rossi.it",), True)
-PROFILE = ProfileView(7, ROW.name, "individual", (TAG,), (GIULIA,), CONTACT, (CONTACT,), True)
+EMAIL = EmailView("mario@rossi.it", True, "invited", "2026-11-02T10:30:00", True, ("document", "message"),
+                  False, True)
+CONTACT = ContactView(3, f"Mario {XSS}", "rossi mario", f"Titolare {XSS}", (EMAIL,), True, 1)
+PROFILE = ProfileView(
+    7, ROW.name, "individual", "RM", None, (TAG,), (GIULIA,), CONTACT, (CONTACT,),
+    (FieldView(f"Regime {XSS}", "dropdown", f"Forfettario {XSS}"), FieldView("Fatturato", "number", "125000"),
+     FieldView("Inizio", "date", "2024-01-31"), FieldView("Firma", "checkbox", None)),
+    "synced", "2026-11-20T08:15:00", (LinkView(9, f"Rossi Costruzioni {XSS}"),),
+    ("Via Roma 1", f"20121 Milano {XSS}"), True)
 MEMBERS = [Member(id=1, first_name="Giulia", last_name="Bianchi", email="g@b.it", role=Role.OWNER)]
 
 DATA_TEXT = {ROW.name, TAG.name, GIULIA.name, GIULIA.initials, "mario@rossi.it", CONTACT.name,
-             "Titolare", "Panificio Rossi", "Studio", "Giulia Bianchi", "English", "Italiano"}
+             CONTACT.description, "Panificio Rossi", "Studio", "Giulia Bianchi", "English", "Italiano",
+             "RM", PROFILE.fields[0].label, PROFILE.fields[0].value, "Fatturato", "Inizio", "Firma",
+             PROFILE.related[0].name, *PROFILE.address}
 
 NOTE = EntryView(11, (Cell("text", f"Call back {XSS}"), Cell("text", "Giulia Bianchi"),
                       Cell("datetime", "2026-11-20T10:30:00")), editable=True)

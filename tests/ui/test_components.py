@@ -47,8 +47,8 @@ def test_clients_page_contract():
     for label in ("Type", "Tag", "Team member"):
         assert by_role(tree, "combobox", label)
     assert "Showing 26–26 of 30" in text_of(tree)
-    assert by_role(tree, "button", "‹ Previous page")[0].attr("disabled") is False
-    assert by_role(tree, "button", "Next page ›")[0].attr("disabled") is True
+    assert by_role(tree, "button", "Previous page")[0].attr("disabled") is False
+    assert by_role(tree, "button", "Next page")[0].attr("disabled") is True
 
 
 def test_sorted_column_announces_its_direction():
@@ -124,6 +124,9 @@ class KeysOnly(Translator):
 
     def __call__(self, key, **params):
         return f"⟦{key}⟧"
+
+    def date(self, value):
+        return "⟦date⟧"  # month names come from the catalog too
 
 
 def test_components_take_every_word_from_the_catalog():

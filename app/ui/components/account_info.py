@@ -1,42 +1,65 @@
-"""The Info tab, read-only for now: account details and linked contacts (F-INFO)."""
+"""The Info tab: account details and linked contacts, in alphabetical order (F-INFO)."""
 
 from app.i18n import Translator
-from app.services.views import ContactView, ProfileView
+from app.services.profile_views import FieldView, ProfileView
+from app.ui.components.avatar import avatar
+from app.ui.components.contact_card import contact_card
 from app.ui.components.member_chip import member_chip
 from app.ui.components.tag_chip import tag_chip
 from app.ui.html import Child, Element, h
+from app.ui.router import account_href
 
 
 def _row(label: str, value: Child) -> list[Element]:
     return [h("dt", None, label), h("dd", None, value)]
 
 
+def _field_value(t: Translator, field: FieldView) -> Child:
+    if field.value is None or field.value == "":
+        return h("span", {"class": "muted"}, t("info.not_set"))
+    if field.type == "date":
+        return t.date(field.value)
+    if field.type == "number":
+        return t.number(float(field.value), decimals=0 if float(field.value).is_integer() else 2)
+    if field.type == "checkbox":
+        return t("value.yes" if field.value == "true" else "value.no")
+    return field.value
+
+
 def account_info(t: Translator, profile: ProfileView) -> Element:
-    none = h("span", {"class": "muted"}, t("info.none"))
-    primary = profile.primary_contact
-    return h("div", {"class": "info"},
-             h("section", {"class": "card", "aria-labelledby": "details-heading"},
-               h("h2", {"id": "details-heading"}, t("info.details")),
-               h("dl", {"class": "details"},
-                 _row(t("info.name"), profile.name),
-                 _row(t("info.type"), t(f"type.{profile.type}")),
-                 _row(t("info.tags"), h("span", {"class": "chips"},
-                                        [tag_chip(tag) for tag in profile.tags]) if profile.tags else none),
-                 _row(t("info.team"), h("span", {"class": "chips"},
-                                        [member_chip(m) for m in profile.team]) if profile.team else none),
-                 _row(t("info.primary"), _contact_line(t, primary) if primary else none))),
+    return h("div", {"class": "info"}, _details(t, profile),
              h("section", {"class": "card", "aria-labelledby": "contacts-heading"},
                h("h2", {"id": "contacts-heading"}, t("info.contacts")),
-               h("ul", {"class": "contacts"}, [_contact_item(t, c) for c in profile.contacts])))
+               h("ul", {"class": "contacts"}, [contact_card(t, c) for c in profile.contacts])))
 
 
-def _contact_line(t: Translator, contact: ContactView) -> list[Child]:
-    email = contact.emails[0] if contact.emails else t("info.no_email")
+def _details(t: Translator, p: ProfileView) -> Element:
+    none = h("span", {"class": "muted"}, t("info.none"))
+    app_use = t("app.installed", when=t.datetime(p.mobile_app_last_login)) if p.mobile_app_last_login \
+        else t("app.not_installed")
+    return h("section", {"class": "card", "aria-labelledby": "details-heading"},
+             h("div", {"class": "details-head"}, avatar(t, p.name, p.initials, p.photo),
+               h("h2", {"id": "details-heading"}, t("info.details"))),
+             h("dl", {"class": "details"},
+               _row(t("info.name"), p.name),
+               _row(t("info.type"), t(f"type.{p.type}")),
+               _row(t("info.tags"), h("span", {"class": "chips"}, [tag_chip(x) for x in p.tags]) if p.tags else none),
+               _row(t("info.team"), [h("span", {"class": "chips"}, [member_chip(m) for m in p.team]) if p.team else none,
+                                     h("a", {"href": account_href(p.id, "history"), "class": "history-link"},
+                                       t("info.history"))]),
+               _row(t("info.primary"), _primary(t, p)),
+               _row(t("info.address"), [h("span", {"class": "line"}, line) for line in p.address] or none),
+               [_row(f.label, _field_value(t, f)) for f in p.fields],
+               _row(t("info.quickbooks"), t(f"qb.{p.quickbooks}")),
+               _row(t("info.mobile_app"), app_use),
+               _row(t("info.related"), h("ul", {"class": "plain"}, [
+                   h("li", None, h("a", {"href": account_href(r.id, "info")}, r.name)) for r in p.related])
+                   if p.related else none)))
+
+
+def _primary(t: Translator, p: ProfileView) -> Child:
+    contact = p.primary_contact
+    if contact is None:
+        return h("span", {"class": "muted"}, t("info.none"))
+    email = contact.emails[0].address if contact.emails else t("info.no_email")
     return [h("span", None, contact.name), h("span", {"class": "muted"}, f" · {email}")]
-
-
-def _contact_item(t: Translator, contact: ContactView) -> Element:
-    return h("li", {"class": "contact"},
-             h("span", {"class": "contact-name"}, contact.name),
-             h("span", {"class": "muted"}, contact.description) if contact.description else None,
-             h("ul", {"class": "emails"}, [h("li", None, e) for e in contact.emails]))

@@ -1,7 +1,7 @@
 """One document's details; opening it is what clears its "New" badge for this member."""
 
 from app.i18n import Translator
-from app.services.documents import DocumentView
+from app.services.overview_views import DocumentView
 from app.ui.html import Element, h
 from app.ui.router import account_href
 

@@ -14,8 +14,10 @@ def pager(t: Translator, first: int, last: int, total: int, page: int, pages: in
                  total=t.number(total))),
              h("div", {"class": "pager-buttons"},
                h("button", {"type": "button", "disabled": page <= 1,
-                            "on_click": on_page(page - 1)}, "‹ ", t("paging.previous")),
+                            "on_click": on_page(page - 1)},
+                 h("span", {"aria-hidden": "true"}, "‹ "), t("paging.previous")),
                h("span", {"class": "page-of"}, t("paging.page", page=t.number(page),
                                                  pages=t.number(pages))),
                h("button", {"type": "button", "disabled": page >= pages,
-                            "on_click": on_page(page + 1)}, t("paging.next"), " ›")))
+                            "on_click": on_page(page + 1)},
+                 t("paging.next"), h("span", {"aria-hidden": "true"}, " ›"))))
