@@ -102,10 +102,18 @@ def test_profile_contract(tab):
 
 
 def test_info_tab_shows_details_and_contacts():
-    text = text_of(profile(EN, "info"))
+    tree = profile(EN, "info")
+    text = text_of(tree)
     for expected in ("Account details", "Individual", samples.TAG.name, "Giulia Bianchi",
-                     samples.CONTACT.name, "mario@rossi.it", "Contacts"):
-        assert expected in text
+                     samples.CONTACT.name, "mario@rossi.it", "Contacts", "Synced",
+                     "In use · last login Nov 20, 2026, 08:15", "125,000", "Jan 31, 2024", "Not set",
+                     "Invited on Nov 2, 2026", "On: new document, new message", "Signer 1"):
+        assert expected in text, expected
+    assert by_role(tree, "link", samples.CONTACT.name)[0].attr("href") == "#/contacts/3"
+    assert by_role(tree, "link", "History of changes")[0].attr("href") == "#/accounts/7/history"
+    assert by_role(tree, "link", samples.PROFILE.related[0].name)[0].attr("href") == "#/accounts/9/info"
+    contacts = by_role(tree, "list")[-1]
+    assert len([li for li in by_role(contacts, "listitem")]) == 1  # one item per contact
 
 
 def every_screen(t):
