@@ -101,17 +101,25 @@ def store_figures(sizes: list[int]) -> dict[str, list[float]]:
 def query_times(db) -> dict[str, list[float]]:
     from app.domain.access import Visibility
     from app.domain.listing import ClientQuery
+    from app.services.overview import account_overview
+    from app.services.profile import account_profile
     from app.store import client_list, search
+    from app.store import firm as firm_store
 
     everyone, sara = Visibility(True), Visibility(False, 5)  # member 5: the restricted employee
+    owner = firm_store.list_members(db)[0]
+    last = db.scalar("SELECT max(id) FROM account")
+    deep = max(1, last // 200)  # a page deep in the list of companies (about a quarter of all)
     actions = {
         "list page 1 (ms)": lambda: client_list.list_clients(db, everyone, ClientQuery()),
-        "list page 100, type filter (ms)":
-            lambda: client_list.list_clients(db, everyone, ClientQuery(type="company", page=100)),
+        f"list page {deep}, type filter (ms)":
+            lambda: client_list.list_clients(db, everyone, ClientQuery(type="company", page=deep)),
         "list, restricted member (ms)": lambda: client_list.list_clients(db, sara, ClientQuery()),
         "search 'ross' (ms)": lambda: search.search(db, "ross", everyone),
         "search 'gmail' (ms)": lambda: search.search(db, "gmail", everyone),
         "search 'ro' (ms)": lambda: search.search(db, "ro", everyone),
+        "open a profile: overview (ms)": lambda: account_overview(db, owner, last),
+        "open a profile: info (ms)": lambda: account_profile(db, owner, last),
     }
     result = {}
     for label, action in actions.items():
