@@ -37,3 +37,7 @@ def can_change_note(member: Member, author_id: int, team_member_ids: frozenset[i
     if not can_view_account(member, team_member_ids):
         return False
     return member.id == author_id or can_edit_account(member, team_member_ids)
+
+
+def can_create_account(member: Member) -> bool:
+    return member.role in (Role.OWNER, Role.ADMIN) or Right.MANAGE_ACCOUNTS in member.rights

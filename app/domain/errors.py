@@ -13,3 +13,11 @@ class AccessDenied(DomainError):
 
 class NotFound(DomainError):
     """The record does not exist (or no longer does)."""
+
+
+class InvalidInput(DomainError):
+    """Input refused before anything was written: a message code for each bad field."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(", ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors

@@ -1,4 +1,8 @@
-"""Reusable validated field types for the pydantic models."""
+"""Reusable validated field types for the pydantic models.
+
+Rule failures raise ValueError with a short code ("required", "email", …) that
+`app.domain.validation` passes on to the UI, which shows the message for that code.
+"""
 
 from __future__ import annotations
 
@@ -23,25 +27,24 @@ def _clean_name(value: str) -> str:
 
 def _account_name(value: str) -> str:
     value = _clean_name(value)
-    bad = sorted(_FORBIDDEN_IN_NAMES.intersection(value))
-    if bad:
-        raise ValueError(f"must not contain {' '.join(bad)}")
+    if _FORBIDDEN_IN_NAMES.intersection(value):
+        raise ValueError("bad_chars")
     return value
 
 
 def _email(value: str) -> str:
     value = value.strip().lower()
     if not _EMAIL.match(value):
-        raise ValueError("not a valid email address")
+        raise ValueError("email")
     return value
 
 
 def _phone(value: str) -> str:
     digits = _PHONE_KEEP.sub("", value.strip())
     if digits.count("+") > 1 or ("+" in digits and not digits.startswith("+")):
-        raise ValueError("not a valid phone number")
+        raise ValueError("phone")
     if not 5 <= len(digits.lstrip("+")) <= 20:
-        raise ValueError("not a valid phone number")
+        raise ValueError("phone")
     return digits
 
 

@@ -24,3 +24,9 @@ def editable_account(db: Database, actor: Member, account_id: int) -> Account:
     if not can_edit_account(actor, account.team_member_ids):
         raise AccessDenied(f"account {account_id}: read only")
     return account
+
+
+def sees(actor: Member, team_csv: str | None) -> bool:
+    """May the actor see an account whose team comes as the store's "1,4,7" text."""
+    team = frozenset(int(i) for i in team_csv.split(",")) if team_csv else frozenset()
+    return can_view_account(actor, team)

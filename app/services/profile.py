@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from app.domain.access import can_edit_account, can_view_account
+from app.domain.access import can_edit_account
 from app.domain.accounts import Account, Address
 from app.domain.contacts import AccountContactLink, Contact
 from app.domain.errors import AccessDenied, NotFound
 from app.domain.firm import FieldScope, Member
 from app.domain.text import fold
 from app.services.clients import member_views, tag_views
-from app.services.guard import visible_account
+from app.services.guard import sees, visible_account
 from app.services.profile_views import (
     ContactAccountView,
     ContactPageView,
@@ -24,10 +24,6 @@ from app.store import accounts as account_store
 from app.store import contacts as contact_store
 from app.store import firm as firm_store
 from app.store.db import Database
-
-
-def _team(text: str | None) -> set[int]:
-    return {int(i) for i in text.split(",")} if text else set()
 
 
 def _initials(name: str) -> str:
@@ -62,7 +58,7 @@ def account_profile(db: Database, actor: Member, account_id: int) -> ProfileView
     contacts = sorted((_contact_view(*item) for item in linked), key=lambda c: (c.sort_key, c.id))
     logins = [c.mobile_app_last_login for _, _, c in linked if c.mobile_app_last_login]
     related = tuple(LinkView(r["id"], r["name"]) for r in account_store.related_accounts(db, account_id)
-                    if can_view_account(actor, _team(r["team"])))
+                    if sees(actor, r["team"]))
     return ProfileView(
         id=account_id, name=account.name, type=account.type.value, initials=_initials(account.name),
         photo=account_store.photo(db, account_id),
@@ -90,7 +86,7 @@ def contact_page(db: Database, actor: Member, contact_id: int) -> ContactPageVie
     if contact is None:
         raise NotFound(f"contact {contact_id}")
     accounts = [r for r in contact_store.accounts_of_contact(db, contact_id)
-                if can_view_account(actor, _team(r["team"]))]
+                if sees(actor, r["team"])]
     if not accounts:
         raise AccessDenied(f"contact {contact_id}")
     return ContactPageView(

@@ -86,3 +86,45 @@ def related_accounts(db: Database, account_id: int) -> list[sqlite3.Row]:
 
 def photo(db: Database, account_id: int) -> bytes | None:
     return db.scalar("SELECT photo FROM account WHERE id = ?", (account_id,))
+
+
+def update_details(db: Database, account: Account) -> None:
+    """Name, type and address of an existing account (tags, team, fields: their own calls)."""
+    a = account.address
+    db.execute("UPDATE account SET name = ?, name_sort = ?, type = ?, street = ?, city = ?, state = ?,"
+               " postal_code = ?, country = ? WHERE id = ?",
+               (account.name, fold(account.name), account.type.value, a.street, a.city, a.state,
+                a.postal_code, a.country, account.id))
+    search.touch(db, [account.id])
+
+
+def set_tags(db: Database, account_id: int, tag_ids: frozenset[int]) -> None:
+    db.execute("DELETE FROM account_tag WHERE account_id = ?", (account_id,))
+    db.executemany("INSERT INTO account_tag (account_id, tag_id) VALUES (?, ?)",
+                   [(account_id, t) for t in sorted(tag_ids)])
+
+
+def set_team(db: Database, account_id: int, member_ids: frozenset[int]) -> None:
+    db.execute("DELETE FROM account_team WHERE account_id = ?", (account_id,))
+    db.executemany("INSERT INTO account_team (account_id, member_id) VALUES (?, ?)",
+                   [(account_id, m) for m in sorted(member_ids)])
+
+
+def set_custom(db: Database, account_id: int, values: dict[int, str]) -> None:
+    db.execute("DELETE FROM account_field_value WHERE account_id = ?", (account_id,))
+    db.executemany("INSERT INTO account_field_value (account_id, field_id, value) VALUES (?, ?, ?)",
+                   [(account_id, f, v) for f, v in sorted(values.items())])
+
+
+def set_photo(db: Database, account_id: int, photo: bytes | None) -> None:
+    db.execute("UPDATE account SET photo = ? WHERE id = ?", (photo, account_id))
+
+
+def delete_account(db: Database, account_id: int) -> None:
+    """The account and, by cascade, its links, settings, history and activity records."""
+    db.execute("DELETE FROM account WHERE id = ?", (account_id,))
+    search.touch(db, [account_id])
+
+
+def account_ids_of_member(db: Database, member_id: int) -> list[int]:
+    return [r[0] for r in db.all("SELECT account_id FROM account_team WHERE member_id = ?", (member_id,))]

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from app.domain.accounts import Address
 from app.domain.contacts import AccountContactLink, Contact, ContactEmail, ContactPhone, EmailSettings
+from app.domain.text import fold
 from app.store import search
 from app.store.db import Database, placeholders
 
@@ -112,3 +113,111 @@ def accounts_of_contact(db: Database, contact_id: int) -> list[sqlite3.Row]:
         " WHERE t.account_id = a.id) AS team FROM account_contact ac JOIN account a ON a.id = ac.account_id"
         " WHERE ac.contact_id = ? ORDER BY a.name_sort, a.id", (contact_id,))
 
+
+
+def link_row(db: Database, account_id: int, contact_id: int) -> sqlite3.Row | None:
+    return db.one("SELECT * FROM account_contact WHERE account_id = ? AND contact_id = ?",
+                  (account_id, contact_id))
+
+
+def count_links(db: Database, account_id: int) -> int:
+    return db.scalar("SELECT count(*) FROM account_contact WHERE account_id = ?", (account_id,))
+
+
+def set_description(db: Database, account_id: int, contact_id: int, description: str) -> None:
+    db.execute("UPDATE account_contact SET description = ? WHERE account_id = ? AND contact_id = ?",
+               (description, account_id, contact_id))
+
+
+def unlink(db: Database, account_id: int, contact_id: int) -> None:
+    """Removes the link and, by cascade, the per-email settings (portal access ends)."""
+    db.execute("DELETE FROM account_contact WHERE account_id = ? AND contact_id = ?",
+               (account_id, contact_id))
+    search.touch(db, [account_id])
+
+
+def make_primary(db: Database, account_id: int, contact_id: int) -> None:
+    db.execute("UPDATE account_contact SET is_primary = 0 WHERE account_id = ?", (account_id,))
+    db.execute("UPDATE account_contact SET is_primary = 1 WHERE account_id = ? AND contact_id = ?",
+               (account_id, contact_id))
+
+
+def email_settings(db: Database, account_id: int, contact_id: int, address: str) -> sqlite3.Row | None:
+    return db.one("SELECT s.*, e.address FROM email_settings s JOIN contact_email e ON e.id = s.email_id"
+                  " WHERE s.account_id = ? AND s.contact_id = ? AND e.address = ?",
+                  (account_id, contact_id, address))
+
+
+def save_email_settings(db: Database, account_id: int, contact_id: int, s: EmailSettings) -> None:
+    db.execute(
+        "UPDATE email_settings SET login = ?, invited_at = ?, notify = ?, notify_types = ?,"
+        " email_sync = ?, can_sign = ? WHERE account_id = ? AND contact_id = ? AND email_id ="
+        " (SELECT id FROM contact_email WHERE contact_id = ? AND address = ?)",
+        (s.login.value, _iso(s.invited_at), s.notify, json.dumps(sorted(s.notify_types)), s.email_sync,
+         s.can_sign, account_id, contact_id, contact_id, s.email))
+
+
+def set_signer_priorities(db: Database, account_id: int, contact_ids: list[int]) -> None:
+    db.executemany("UPDATE account_contact SET signer_priority = ? WHERE account_id = ? AND contact_id = ?",
+                   [(i + 1, account_id, c) for i, c in enumerate(contact_ids)])
+
+
+def find_contacts(db: Database, text: str, visible_account_ids: set[int] | None, limit: int = 10) -> list[Contact]:
+    """Contacts whose name or an email contains `text` (accent-folded), for linking.
+
+    With `visible_account_ids`, only contacts linked to one of those accounts, or to none.
+    """
+    needle = fold(text.strip())
+    if not needle:
+        return []
+    rows = db.all(
+        "SELECT c.id, c.first_name, c.middle_name, c.last_name,"
+        " (SELECT group_concat(address, ' ') FROM contact_email e WHERE e.contact_id = c.id) AS emails,"
+        " (SELECT group_concat(account_id) FROM account_contact ac WHERE ac.contact_id = c.id) AS accounts"
+        " FROM contact c ORDER BY c.last_name, c.first_name, c.id")
+    found = []
+    for r in rows:
+        if needle not in fold(" ".join(filter(None, (r[1], r[2], r[3], r["emails"])))):
+            continue
+        linked = {int(i) for i in r["accounts"].split(",")} if r["accounts"] else set()
+        if visible_account_ids is not None and linked and not linked & visible_account_ids:
+            continue
+        found.append(r["id"])
+        if len(found) == limit:
+            break
+    by_id = contacts_by_id(db, found)
+    return [by_id[i] for i in found]
+
+
+def update_contact(db: Database, contact: Contact) -> None:
+    """Names, address, emails and phones. Kept emails keep their per-account settings;
+    new ones get default settings on every linked account; removed ones lose theirs."""
+    a = contact.address
+    db.execute("UPDATE contact SET first_name = ?, middle_name = ?, last_name = ?, street = ?, city = ?,"
+               " state = ?, postal_code = ?, country = ?, birth_date = ?, tax_id = ? WHERE id = ?",
+               (contact.first_name, contact.middle_name, contact.last_name, a.street, a.city, a.state,
+                a.postal_code, a.country, _iso(contact.birth_date), contact.tax_id, contact.id))
+    _replace_emails(db, contact)
+    db.execute("DELETE FROM contact_phone WHERE contact_id = ?", (contact.id,))
+    db.executemany("INSERT INTO contact_phone (contact_id, number, label) VALUES (?, ?, ?)",
+                   [(contact.id, p.number, p.label) for p in contact.phones])
+    search.touch_contact(db, contact.id)
+
+
+def _replace_emails(db: Database, contact: Contact) -> None:
+    wanted = {e.address: e for e in contact.emails}
+    existing = {r["address"]: r["id"] for r in db.all(
+        "SELECT id, address FROM contact_email WHERE contact_id = ?", (contact.id,))}
+    gone = [existing[a] for a in existing if a not in wanted]
+    db.executemany("DELETE FROM contact_email WHERE id = ?", [(i,) for i in gone])
+    db.execute("UPDATE contact_email SET is_primary = 0 WHERE contact_id = ?", (contact.id,))
+    accounts = [r[0] for r in db.all("SELECT account_id FROM account_contact WHERE contact_id = ?",
+                                     (contact.id,))]
+    for address, email in wanted.items():
+        if address in existing:
+            db.execute("UPDATE contact_email SET is_primary = ? WHERE id = ?", (email.primary, existing[address]))
+            continue
+        email_id = db.execute("INSERT INTO contact_email (contact_id, address, is_primary) VALUES (?, ?, ?)",
+                              (contact.id, address, email.primary)).lastrowid
+        db.executemany("INSERT INTO email_settings (account_id, contact_id, email_id) VALUES (?, ?, ?)",
+                       [(acc, contact.id, email_id) for acc in accounts])

@@ -46,6 +46,7 @@ def _refresh(db: Database, ids: list[int]) -> None:
         f" WHERE ac.account_id IN ({marks})", ids,
     ):
         people[row[0]].append(" ".join(part for part in row[1:] if part))
+    # A deleted account has no row here, so its index row stays deleted.
     names = db.all(f"SELECT id, name FROM account WHERE id IN ({marks})", ids)
     db.executemany(
         "INSERT INTO account_search (rowid, name, people) VALUES (?, ?, ?)",

@@ -1,0 +1,41 @@
+"""What the account forms accept (F-EDIT-1…6, F-MORE-1), before the service checks ids."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from app.domain.accounts import AccountType, Address
+from app.domain.fields import AccountName, Email, Name, OptionalText
+
+
+class AccountDetailsInput(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: AccountName
+    type: AccountType
+    tag_ids: frozenset[int] = frozenset()
+    team_member_ids: frozenset[int] = frozenset()
+    address: Address = Address()
+    custom: dict[int, str] = {}   # raw text by field id, checked by custom_fields.clean_values
+
+
+class NewContactInput(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    first_name: Name
+    middle_name: OptionalText = ""
+    last_name: Name
+    email: Email | None = None
+    phone: OptionalText = ""
+    description: OptionalText = ""
+
+
+class NewAccountInput(BaseModel):
+    """A new account with its first contact: a new person, or one already in the firm."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: AccountType
+    name: AccountName | None = None         # None: generated from the contact
+    contact: NewContactInput | None = None
+    existing_contact_id: int | None = None

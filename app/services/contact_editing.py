@@ -1,0 +1,177 @@
+"""Changing an account's contacts and their per-email settings (F-EDIT-7, F-INFO-CONTACTS).
+
+The rights are the account's (F-ACCESS-2); a contact's personal data may be edited by whoever
+may edit one of the accounts it is linked to, and the change shows on all of them.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from app.domain.access import can_edit_account, visibility
+from app.domain.account_forms import NewContactInput
+from app.domain.contact_forms import ContactDetailsInput, DescriptionInput, NotificationInput
+from app.domain.contacts import (
+    AccountContactLink,
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    EmailSettings,
+    LoginState,
+)
+from app.domain.errors import AccessDenied, InvalidInput, NotFound
+from app.domain.firm import Member
+from app.domain.validation import validate
+from app.services.guard import editable_account, sees
+from app.store import accounts as account_store
+from app.store import contacts as contact_store
+from app.store.db import Database
+
+
+def _linked(db: Database, actor: Member, account_id: int, contact_id: int) -> None:
+    editable_account(db, actor, account_id)
+    if contact_store.link_row(db, account_id, contact_id) is None:
+        raise NotFound(f"contact {contact_id} on account {account_id}")
+
+
+def edit_description(db: Database, actor: Member, account_id: int, contact_id: int, text: str) -> None:
+    form = validate(DescriptionInput, {"description": text})
+    _linked(db, actor, account_id, contact_id)
+    with db.transaction():
+        contact_store.set_description(db, account_id, contact_id, form.description)
+
+
+def unlink_contact(db: Database, actor: Member, account_id: int, contact_id: int) -> None:
+    """Every account keeps at least one contact (F-INFO-CONTACTS-l)."""
+    _linked(db, actor, account_id, contact_id)
+    if contact_store.count_links(db, account_id) <= 1:
+        raise InvalidInput({"contact": "last_contact"})
+    was_primary = contact_store.link_row(db, account_id, contact_id)["is_primary"]
+    with db.transaction():
+        contact_store.unlink(db, account_id, contact_id)
+        if was_primary:
+            remaining = sorted(contact_store.linked_contacts(db, account_id),
+                               key=lambda item: (item[0].signer_priority, item[2].id))
+            contact_store.make_primary(db, account_id, remaining[0][2].id)
+
+
+def link_contact(db: Database, actor: Member, account_id: int, contact_id: int, description: str = "") -> None:
+    editable_account(db, actor, account_id)
+    contact = contact_store.get_contact(db, contact_id)
+    accounts = contact_store.accounts_of_contact(db, contact_id) if contact else []
+    if contact is None or (accounts and not any(sees(actor, r["team"]) for r in accounts)):
+        raise NotFound(f"contact {contact_id}")
+    if contact_store.link_row(db, account_id, contact_id) is not None:
+        raise InvalidInput({"contact": "already_linked"})
+    form = validate(DescriptionInput, {"description": description})
+    _link(db, account_id, contact, form.description)
+
+
+def _link(db: Database, account_id: int, contact: Contact, description: str) -> None:
+    with db.transaction():
+        priority = contact_store.count_links(db, account_id) + 1
+        contact_store.link(db, AccountContactLink(
+            account_id=account_id, contact_id=contact.id, description=description, signer_priority=priority,
+            emails=tuple(EmailSettings(email=e.address) for e in contact.emails)), primary=priority == 1)
+
+
+def add_contact(db: Database, actor: Member, account_id: int, data: dict[str, Any]) -> int:
+    editable_account(db, actor, account_id)
+    form = validate(NewContactInput, data)
+    person = {"first_name": form.first_name, "middle_name": form.middle_name, "last_name": form.last_name,
+              "emails": (ContactEmail(address=form.email, primary=True),) if form.email else (),
+              "phones": (ContactPhone(number=form.phone),) if form.phone else ()}
+    contact = validate(Contact, person)
+    with db.transaction():
+        contact_id = contact_store.insert_contact(db, contact)
+        _link(db, account_id, contact.model_copy(update={"id": contact_id}), form.description)
+    return contact_id
+
+
+def update_contact(db: Database, actor: Member, contact_id: int, data: dict[str, Any]) -> None:
+    if contact_store.get_contact(db, contact_id) is None:
+        raise NotFound(f"contact {contact_id}")
+    accounts = contact_store.accounts_of_contact(db, contact_id)
+    if not any(can_edit_account(actor, account_store.team_ids(db, r["id"])) for r in accounts):
+        raise AccessDenied(f"contact {contact_id}")
+    form = validate(ContactDetailsInput, data)
+    if len(set(form.emails)) != len(form.emails):
+        raise InvalidInput({"emails": "duplicate_email"})
+    if form.emails and not 0 <= form.primary < len(form.emails):
+        raise InvalidInput({"primary": "option"})
+    emails = tuple(ContactEmail(address=a, primary=i == form.primary) for i, a in enumerate(form.emails))
+    contact = validate(Contact, {**form.model_dump(exclude={"emails", "primary", "phones"}), "id": contact_id,
+                                 "emails": emails, "phones": tuple(ContactPhone(number=p) for p in form.phones)})
+    with db.transaction():
+        contact_store.update_contact(db, contact)
+
+
+def _settings(db: Database, actor: Member, account_id: int, contact_id: int, email: str) -> EmailSettings:
+    _linked(db, actor, account_id, contact_id)
+    row = contact_store.email_settings(db, account_id, contact_id, email)
+    if row is None:
+        raise NotFound(f"email {email}")
+    return EmailSettings(email=row["address"], login=row["login"], invited_at=row["invited_at"],
+                         notify=row["notify"], notify_types=frozenset(json.loads(row["notify_types"])),
+                         email_sync=row["email_sync"], can_sign=row["can_sign"])
+
+
+def set_login(db: Database, actor: Member, account_id: int, contact_id: int, email: str, on: bool,
+              now: datetime | None = None) -> None:
+    """Giving portal access sends an invitation (state: invited, with the time)."""
+    current = _settings(db, actor, account_id, contact_id, email)
+    if on == (current.login is not LoginState.OFF):
+        return
+    update = {"login": LoginState.INVITED, "invited_at": now or datetime.now()} if on else \
+        {"login": LoginState.OFF, "invited_at": None}
+    _save(db, account_id, contact_id, current.model_copy(update=update))
+
+
+def resend_invite(db: Database, actor: Member, account_id: int, contact_id: int, email: str,
+                  now: datetime | None = None) -> datetime:
+    current = _settings(db, actor, account_id, contact_id, email)
+    if current.login is not LoginState.INVITED:
+        raise InvalidInput({"login": "not_invited"})
+    when = now or datetime.now()
+    _save(db, account_id, contact_id, current.model_copy(update={"invited_at": when}))
+    return when
+
+
+def set_switch(db: Database, actor: Member, account_id: int, contact_id: int, email: str,
+               setting: str, on: bool) -> None:
+    """Notifications, email sync or signing authority for one email address."""
+    if setting not in ("notify", "email_sync", "can_sign"):
+        raise InvalidInput({"setting": "option"})
+    current = _settings(db, actor, account_id, contact_id, email)
+    _save(db, account_id, contact_id, current.model_copy(update={setting: on}))
+
+
+def set_notification_types(db: Database, actor: Member, account_id: int, contact_id: int, email: str,
+                           types: list[str]) -> None:
+    form = validate(NotificationInput, {"types": types})
+    current = _settings(db, actor, account_id, contact_id, email)
+    _save(db, account_id, contact_id, current.model_copy(update={"notify_types": form.types}))
+
+
+def reorder_signers(db: Database, actor: Member, account_id: int, contact_ids: list[int]) -> None:
+    editable_account(db, actor, account_id)
+    linked = {c.id for _, _, c in contact_store.linked_contacts(db, account_id)}
+    if sorted(contact_ids) != sorted(linked):
+        raise InvalidInput({"order": "option"})
+    with db.transaction():
+        contact_store.set_signer_priorities(db, account_id, contact_ids)
+
+
+def _save(db: Database, account_id: int, contact_id: int, settings: EmailSettings) -> None:
+    with db.transaction():
+        contact_store.save_email_settings(db, account_id, contact_id, settings)
+
+
+def find_contacts(db: Database, actor: Member, account_id: int, text: str) -> list[Contact]:
+    """Contacts to link: those the actor may see (linked to a visible account, or to none)."""
+    editable_account(db, actor, account_id)
+    scope = visibility(actor)
+    visible = None if scope.all_accounts else set(account_store.account_ids_of_member(db, actor.id))
+    return contact_store.find_contacts(db, text, visible)
