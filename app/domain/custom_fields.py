@@ -67,17 +67,17 @@ def clean_value(field: CustomFieldDefinition, raw: str) -> str | None:
 
 
 def clean_values(fields: list[CustomFieldDefinition], raw: dict[int, str]) -> dict[int, str]:
-    """Every value checked; InvalidInput names each bad field as `field.<id>`."""
+    """Every value checked; InvalidInput names each bad field as `custom.<id>`."""
     known = {f.id: f for f in fields}
     values, errors = {}, {}
     for field_id, text in raw.items():
         if field_id not in known:
-            errors[f"field.{field_id}"] = "unknown"
+            errors[f"custom.{field_id}"] = "unknown"
             continue
         try:
             value = clean_value(known[field_id], text)
         except ValueError as error:
-            errors[f"field.{field_id}"] = str(error)
+            errors[f"custom.{field_id}"] = str(error)
             continue
         if value is not None:
             values[field_id] = value

@@ -22,6 +22,8 @@ def _clean_name(value: str) -> str:
     value = squash(value)
     if not value:
         raise ValueError("required")
+    if len(value) > 255:  # counted once trimmed: padding typed by mistake does not count
+        raise ValueError("too_long")
     return value
 
 
@@ -49,9 +51,9 @@ def _phone(value: str) -> str:
 
 
 # A person's or thing's name: trimmed, inner spaces collapsed, 1..255 characters.
-Name = Annotated[str, StringConstraints(max_length=255), AfterValidator(_clean_name)]
+Name = Annotated[str, StringConstraints(max_length=10_000), AfterValidator(_clean_name)]
 # An account name also refuses the characters file systems and other CRMs reject.
-AccountName = Annotated[str, StringConstraints(max_length=255), AfterValidator(_account_name)]
+AccountName = Annotated[str, StringConstraints(max_length=10_000), AfterValidator(_account_name)]
 OptionalText = Annotated[str, StringConstraints(max_length=2000, strip_whitespace=True)]
 Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
 Phone = Annotated[str, StringConstraints(max_length=40), AfterValidator(_phone)]

@@ -12,13 +12,15 @@ from typing import Any
 from app.domain.access import can_create_account, can_view_account
 from app.domain.account_forms import AccountDetailsInput, NewAccountInput
 from app.domain.accounts import Account, AccountType
-from app.domain.contacts import AccountContactLink, Contact, ContactEmail, ContactPhone, EmailSettings
+from app.domain.contacts import AccountContactLink, Contact, EmailSettings
 from app.domain.custom_fields import clean_values
 from app.domain.errors import AccessDenied, InvalidInput
 from app.domain.firm import FieldScope, Member
 from app.domain.naming import generated_name
 from app.domain.validation import validate
-from app.services.guard import editable_account, sees
+from app.services.clients import member_views, tag_views
+from app.services.editing_views import AccountFormView, CustomFieldChoice
+from app.services.guard import editable_account, sees, visible_account
 from app.store import accounts as account_store
 from app.store import contacts as contact_store
 from app.store import firm as firm_store
@@ -109,13 +111,17 @@ def _existing_contact(db: Database, actor: Member, form: NewAccountInput) -> Con
 
 def _new_person(form: NewAccountInput) -> Contact:
     c = form.contact
-    emails = (ContactEmail(address=c.email, primary=True),) if c.email else ()
     data = {"first_name": c.first_name, "middle_name": c.middle_name, "last_name": c.last_name,
-            "emails": emails, "phones": (ContactPhone(number=c.phone),) if c.phone else ()}
+            "emails": [{"address": c.email, "primary": True}] if c.email else [],
+            "phones": [{"number": c.phone}] if c.phone else []}
     try:
-        return Contact(**data)
-    except ValueError:
-        raise InvalidInput({"contact.phone": "phone"}) from None
+        return validate(Contact, data)
+    except InvalidInput as error:  # name the fields as the form does
+        raise InvalidInput({f"contact.{_form_name(k)}": v for k, v in error.errors.items()}) from None
+
+
+def _form_name(path: str) -> str:
+    return {"phones.0.number": "phone", "emails.0.address": "email"}.get(path, path)
 
 
 def delete_account(db: Database, actor: Member, account_id: int) -> str:
@@ -125,3 +131,23 @@ def delete_account(db: Database, actor: Member, account_id: int) -> str:
         account_store.delete_account(db, account_id)
     return account.name
 
+
+
+def account_form(db: Database, actor: Member, account_id: int) -> AccountFormView:
+    account = editable_account(db, actor, account_id)
+    a = account.address
+    values: dict[str, object] = {
+        "name": account.name, "type": account.type.value, "address.street": a.street, "address.city": a.city,
+        "address.state": a.state, "address.postal_code": a.postal_code, "address.country": a.country,
+        "tag_ids": {str(t) for t in account.tag_ids}, "team_member_ids": {str(m) for m in account.team_member_ids},
+        **{f"custom.{f}": v for f, v in account.custom.items()},
+    }
+    fields = tuple(CustomFieldChoice(f.id, f.label, f.type.value, f.options)
+                   for f in firm_store.list_custom_fields(db, FieldScope.ACCOUNT.value))
+    return AccountFormView(values=values, tags=tuple(tag_views(db).values()),
+                           members=tuple(sorted(member_views(db).values(), key=lambda m: m.name)),
+                           fields=fields, can_generate_name=account.type is not AccountType.COMPANY)
+
+
+def account_name(db: Database, actor: Member, account_id: int) -> str:
+    return visible_account(db, actor, account_id).name

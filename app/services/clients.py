@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.domain.access import visibility
+from app.domain.access import can_create_account, visibility
 from app.domain.firm import Member
 from app.domain.listing import ClientQuery
 from app.services.views import ClientPage, ClientRowView, MemberView, SearchHitView, TagView
@@ -35,7 +35,8 @@ def client_page(db: Database, actor: Member, query: ClientQuery) -> ClientPage:
     first = query.offset + 1 if rows else 0
     return ClientPage(rows=views, total=total, first=first, last=query.offset + len(rows),
                       page=query.page, pages=pages, tags=tuple(tags.values()),
-                      members=tuple(sorted(members.values(), key=lambda m: m.name)))
+                      members=tuple(sorted(members.values(), key=lambda m: m.name)),
+                      can_create=can_create_account(actor))
 
 
 def search_clients(db: Database, actor: Member, text: str, limit: int = 8) -> list[SearchHitView]:

@@ -24,6 +24,7 @@ from app.domain.contacts import (
 from app.domain.errors import AccessDenied, InvalidInput, NotFound
 from app.domain.firm import Member
 from app.domain.validation import validate
+from app.services.editing_views import ContactChoice
 from app.services.guard import editable_account, sees
 from app.store import accounts as account_store
 from app.store import contacts as contact_store
@@ -169,9 +170,10 @@ def _save(db: Database, account_id: int, contact_id: int, settings: EmailSetting
         contact_store.save_email_settings(db, account_id, contact_id, settings)
 
 
-def find_contacts(db: Database, actor: Member, account_id: int, text: str) -> list[Contact]:
+def find_contacts(db: Database, actor: Member, account_id: int, text: str) -> list[ContactChoice]:
     """Contacts to link: those the actor may see (linked to a visible account, or to none)."""
     editable_account(db, actor, account_id)
     scope = visibility(actor)
     visible = None if scope.all_accounts else set(account_store.account_ids_of_member(db, actor.id))
-    return contact_store.find_contacts(db, text, visible)
+    return [ContactChoice(c.id, c.full_name, tuple(e.address for e in c.emails))
+            for c in contact_store.find_contacts(db, text, visible)]

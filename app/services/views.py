@@ -39,6 +39,7 @@ class ClientPage:
     pages: int
     tags: tuple[TagView, ...]       # filter choices
     members: tuple[MemberView, ...]
+    can_create: bool = False        # may this member open new accounts
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,12 @@ from app.domain.firm import Member
 from app.i18n import CATALOGS, DEFAULT, Translator
 from app.services import firm, members, profile
 from app.store.db import Database
+from app.ui.account_editor import AccountEditor
 from app.ui.clients_screen import ClientsScreen
 from app.ui.components.contact_page import contact_page
 from app.ui.components.message_page import message_page
 from app.ui.components.sidebar import SidebarHandlers, sidebar
+from app.ui.dialogs import Dialogs
 from app.ui.events import UiEvent
 from app.ui.html import h
 from app.ui.profile_screen import ProfileScreen
@@ -47,6 +49,10 @@ class App:
         self.search = SearchController(self)
         self.clients_screen = ClientsScreen(self)
         self.profile_screen = ProfileScreen(self)
+        self.dialogs = Dialogs(self)
+        self.account_editor = AccountEditor(self)
+        self._pending_message: str | None = None
+        self._navigating = False
 
     @property
     def t(self) -> Translator:
@@ -80,6 +86,7 @@ class App:
 
     def show_route(self, focus: bool) -> None:
         previous, self.route = self.route, parse(self.dom.location_hash())
+        self._navigating = False
         if previous != self.route:
             self.dom.mount(ANNOUNCE, None)  # a message belongs to the screen it was said on
         if (previous.name == "data") != (self.route.name == "data"):
@@ -91,6 +98,9 @@ class App:
         moved = (previous.name, previous.account_id) != (self.route.name, self.route.account_id)
         if focus and moved:
             self.dom.focus("page-title")
+        if self._pending_message:
+            self.announce(self._pending_message)
+            self._pending_message = None
 
     def render_main(self) -> str:
         """Render the current route into the main region; returns the page's title."""
@@ -124,6 +134,16 @@ class App:
     def announce(self, text: str) -> None:
         """Say what just happened (screen readers read the polite live region)."""
         self.dom.mount(ANNOUNCE, h("p", None, text))
+
+    def navigate(self, hash_: str, message: str | None = None) -> None:
+        """Go to another screen, and say `message` once it is shown."""
+        self._pending_message, self._navigating = message, True
+        self.dom.navigate(hash_)
+
+    def rerender_main(self) -> None:
+        """Show the current screen again after a change (not while leaving it)."""
+        if not self._navigating:
+            self.show_route(focus=False)
 
     def rerender(self) -> None:
         self.render_sidebar()

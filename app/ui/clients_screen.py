@@ -26,7 +26,8 @@ class ClientsScreen:
         page = clients.client_page(app.db, app.member, query)
         handlers = FilterHandlers(type_change=self._filter("type"), tag_change=self._filter("tag_id"),
                                   member_change=self._filter("member_id"), clear=self._clear)
-        app.dom.mount("main", clients_page(t, page, query, handlers, self._sort, self._page))
+        app.dom.mount("main", clients_page(t, page, query, handlers, self._sort, self._page,
+                                           app.account_editor.new_account))
         return t("clients.title")
 
     def _go(self, **changes) -> None:

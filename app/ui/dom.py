@@ -24,6 +24,10 @@ def _absent(value: Any) -> bool:
     return value is None or value is jsnull
 
 
+def _as_list(value: str | list[str]) -> list[str]:
+    return value if isinstance(value, list) else [value]
+
+
 class Dom:
     def __init__(self, on_error: Callable[[BaseException], None]) -> None:
         self._handlers: dict[str, dict[str, Handler]] = {}
@@ -52,11 +56,13 @@ class Dom:
         handler = self._handlers.get(region, {}).get(key)
         if handler is None:
             return
-        form: dict[str, str] = {}
+        form: dict[str, str | list[str]] = {}
         if event.type == "submit":
             event.preventDefault()  # the app handles forms itself: never a page load
-            entries = getattr(js.Array, "from")(js.FormData.new(element))
-            form = {str(pair[0]): str(pair[1]) for pair in entries}
+            for pair in getattr(js.Array, "from")(js.FormData.new(element)):
+                key, value = str(pair[0]), str(pair[1])
+                # A repeated name (a group of checkboxes) collects its values in a list.
+                form[key] = [*_as_list(form[key]), value] if key in form else value
         ui_event = UiEvent(type=event.type, value=str(getattr(element, "value", "") or ""),
                            key=str(getattr(event, "key", "") or ""),
                            checked=bool(getattr(element, "checked", False)), form=form, raw=event)

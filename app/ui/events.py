@@ -12,7 +12,8 @@ class UiEvent:
     value: str = ""
     key: str = ""
     checked: bool = False
-    form: dict[str, str] = field(default_factory=dict)  # a submitted form's fields by name
+    # A submitted form's fields by name; a name used by several checked boxes gives a list.
+    form: dict[str, str | list[str]] = field(default_factory=dict)
     raw: Any = None  # the browser's event object, absent in CPython tests
     default_prevented: bool = False
 

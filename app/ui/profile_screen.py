@@ -15,20 +15,18 @@ from app.domain.errors import AccessDenied, NotFound
 from app.domain.notes import NOTE_MAX
 from app.services import documents, notes, overview, profile
 from app.services.overview_views import EntryView
-from app.ui.components.account_info import account_info
-from app.ui.components.confirm_dialog import CONFIRM_ID, confirm_dialog
+from app.ui.components.account_info import InfoHandlers, account_info
 from app.ui.components.document_page import document_page
 from app.ui.components.overview_tab import NoteHandlers, NoteState, overview_tab
 from app.ui.components.profile_page import profile_page
 from app.ui.components.section_list import section_list
 from app.ui.components.team_history import team_history
+from app.ui.contact_editor import ContactEditor
 from app.ui.events import UiEvent
 from app.ui.router import Route, section_href
 
 if TYPE_CHECKING:
     from app.ui.app import App
-
-DIALOG = "dialog"
 
 
 class ProfileScreen:
@@ -45,7 +43,7 @@ class ProfileScreen:
         app, t = self.app, self.app.t
         if route.name == "account" and route.tab == "info":
             view = profile.account_profile(app.db, app.member, route.account_id)
-            name, tab, panel = view.name, "info", account_info(t, view)
+            name, tab, panel = view.name, "info", account_info(t, view, self._info_handlers(view))
         elif route.name == "account":
             view = overview.account_overview(app.db, app.member, route.account_id)
             name, tab, panel = view.name, "overview", overview_tab(t, view, self.notes, self._note_handlers())
@@ -61,6 +59,13 @@ class ProfileScreen:
             name, tab, panel = doc.account_name, "overview", document_page(t, doc)
         app.dom.mount("main", profile_page(t, route.account_id, name, tab, panel))
         return name
+
+    def _info_handlers(self, view) -> InfoHandlers | None:
+        if not view.can_edit:
+            return None
+        editor, contacts = self.app.account_editor, ContactEditor(self.app, view.id, view.name)
+        return InfoHandlers(edit=editor.edit(view.id), delete=editor.delete(view.id, view.name),
+                            link=contacts.link, add=contacts.add, contacts=contacts.handlers())
 
     def rerender(self) -> None:
         self.app.show_route(focus=False)
@@ -127,19 +132,15 @@ class ProfileScreen:
     def _ask_delete(self, entry: EntryView):
         def handler(_event: UiEvent) -> None:
             t = self.app.t
-            excerpt = entry.cells[0].value[:60]
-            self.app.dom.mount(DIALOG, confirm_dialog(
-                t, t("notes.confirm_delete"), t("notes.confirm_delete_body", excerpt=excerpt),
-                self._delete(entry.id), self._close_dialog, self._dialog_key))
-            self.app.dom.focus(CONFIRM_ID)
+            self.app.dialogs.confirm(t("notes.confirm_delete"),
+                                     t("notes.confirm_delete_body", excerpt=entry.cells[0].value[:60]),
+                                     lambda: self._delete(entry.id))
         return handler
 
-    def _delete(self, note_id: int):
-        def handler(_event: UiEvent) -> None:
-            self._close_dialog(_event)
-            if self._attempt(notes.delete_note, note_id):
-                self._done("notes.deleted")
-        return handler
+    def _delete(self, note_id: int) -> str | None:
+        if self._attempt(notes.delete_note, note_id):
+            return self.app.t("notes.deleted")
+        return None
 
     def _attempt(self, use_case, *args) -> bool:
         """Run a note use case; a refusal (gone, or no right) is said and the page refreshed."""
@@ -152,13 +153,6 @@ class ProfileScreen:
             self.app.announce(self.app.t(key))
             return False
         return True
-
-    def _dialog_key(self, event: UiEvent) -> None:
-        if event.key == "Escape":
-            self._close_dialog(event)
-
-    def _close_dialog(self, _event: UiEvent) -> None:
-        self.app.dom.mount(DIALOG, None)
 
     def _done(self, message_key: str) -> None:
         self.rerender()

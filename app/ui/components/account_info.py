@@ -1,12 +1,14 @@
 """The Info tab: account details and linked contacts, in alphabetical order (F-INFO)."""
 
+from dataclasses import dataclass
+
 from app.i18n import Translator
 from app.services.profile_views import FieldView, ProfileView
 from app.ui.components.avatar import avatar
-from app.ui.components.contact_card import contact_card
+from app.ui.components.contact_card import ContactHandlers, contact_card
 from app.ui.components.member_chip import member_chip
 from app.ui.components.tag_chip import tag_chip
-from app.ui.html import Child, Element, h
+from app.ui.html import Child, Element, Handler, h
 from app.ui.router import account_href
 
 
@@ -26,20 +28,36 @@ def _field_value(t: Translator, field: FieldView) -> Child:
     return field.value
 
 
-def account_info(t: Translator, profile: ProfileView) -> Element:
-    return h("div", {"class": "info"}, _details(t, profile),
+@dataclass(frozen=True)
+class InfoHandlers:
+    edit: Handler
+    delete: Handler
+    link: Handler
+    add: Handler
+    contacts: ContactHandlers
+
+
+def account_info(t: Translator, profile: ProfileView, on: InfoHandlers | None = None) -> Element:
+    """`on` is given only to members who may edit the account: without it, no edit controls."""
+    buttons = h("div", {"class": "card-actions"},
+                h("button", {"type": "button", "on_click": on.link}, t("contacts.link")),
+                h("button", {"type": "button", "on_click": on.add}, t("contacts.add"))) if on else None
+    return h("div", {"class": "info"}, _details(t, profile, on),
              h("section", {"class": "card", "aria-labelledby": "contacts-heading"},
-               h("h2", {"id": "contacts-heading"}, t("info.contacts")),
-               h("ul", {"class": "contacts"}, [contact_card(t, c) for c in profile.contacts])))
+               h("div", {"class": "card-head"}, h("h2", {"id": "contacts-heading"}, t("info.contacts")), buttons),
+               h("ul", {"class": "contacts"},
+                 [contact_card(t, c, on.contacts if on else None) for c in profile.contacts])))
 
 
-def _details(t: Translator, p: ProfileView) -> Element:
+def _details(t: Translator, p: ProfileView, on: InfoHandlers | None) -> Element:
     none = h("span", {"class": "muted"}, t("info.none"))
     app_use = t("app.installed", when=t.datetime(p.mobile_app_last_login)) if p.mobile_app_last_login \
         else t("app.not_installed")
     return h("section", {"class": "card", "aria-labelledby": "details-heading"},
              h("div", {"class": "details-head"}, avatar(t, p.name, p.initials, p.photo),
-               h("h2", {"id": "details-heading"}, t("info.details"))),
+               h("h2", {"id": "details-heading"}, t("info.details")),
+               h("button", {"type": "button", "class": "edit-button", "on_click": on.edit}, t("edit.button"))
+               if on else None),
              h("dl", {"class": "details"},
                _row(t("info.name"), p.name),
                _row(t("info.type"), t(f"type.{p.type}")),
@@ -54,7 +72,10 @@ def _details(t: Translator, p: ProfileView) -> Element:
                _row(t("info.mobile_app"), app_use),
                _row(t("info.related"), h("ul", {"class": "plain"}, [
                    h("li", None, h("a", {"href": account_href(r.id, "info")}, r.name)) for r in p.related])
-                   if p.related else none)))
+                   if p.related else none)),
+             h("div", {"class": "danger-zone"},
+               h("button", {"type": "button", "class": "danger", "on_click": on.delete}, t("delete.button")))
+             if on else None)
 
 
 def _primary(t: Translator, p: ProfileView) -> Child:

@@ -1,0 +1,98 @@
+"""Editing an account from the UI: details, new account, delete (F-EDIT-1…6, F-MORE-1)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from app.services import account_editing
+from app.services.editing_views import AccountFormView
+from app.ui.components.account_form import account_form
+from app.ui.components.form_dialog import form_dialog
+from app.ui.components.form_field import Field, form_field
+from app.ui.dialogs import OpenForm
+from app.ui.events import UiEvent
+from app.ui.forms import nest
+from app.ui.html import Element
+from app.ui.router import account_href
+
+if TYPE_CHECKING:
+    from app.ui.app import App
+
+LISTS = ("tag_ids", "team_member_ids")
+
+
+class AccountEditor:
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    # Edit account details ----------------------------------------------------------------
+    def edit(self, account_id: int):
+        def handler(_event: UiEvent) -> None:
+            view = account_editing.account_form(self.app.db, self.app.member, account_id)
+            self.app.dialogs.open(OpenForm(
+                render=lambda form: self._edit_dialog(account_id, view, form),
+                submit=lambda data: self._save(account_id, view, data),
+                values=dict(view.values), focus="f-name"))
+        return handler
+
+    def _edit_dialog(self, account_id: int, view: AccountFormView, form: OpenForm) -> Element:
+        t, dialogs = self.app.t, self.app.dialogs
+        body = account_form(t, view, form.values, form.errors, dialogs.error_text, self._generate(account_id))
+        return form_dialog(t, "edit-account", t("edit.title"), body, bool(form.errors),
+                           dialogs.on_submit, dialogs.close, dialogs.on_key)
+
+    def _generate(self, account_id: int):
+        def handler(_event: UiEvent) -> None:
+            name = account_editing.generated_account_name(self.app.db, self.app.member, account_id)
+            self.app.dom.set_value("f-name", name)
+        return handler
+
+    def _save(self, account_id: int, view: AccountFormView, form: dict[str, Any]) -> str:
+        data = nest(form, LISTS)
+        custom = data.setdefault("custom", {})
+        for field in view.fields:
+            if field.type == "checkbox":  # an unticked box sends nothing: it means "no"
+                custom.setdefault(str(field.id), "false")
+        account_editing.update_account(self.app.db, self.app.member, account_id, data)
+        return self.app.t("edit.saved")
+
+    # New account ---------------------------------------------------------------------------
+    def new_account(self, _event: UiEvent) -> None:
+        self.app.dialogs.open(OpenForm(render=self._new_dialog, submit=self._create,
+                                       values={"type": "individual"}, focus="f-type"))
+
+    def _new_dialog(self, form: OpenForm) -> Element:
+        t, dialogs = self.app.t, self.app.dialogs
+        types = tuple((k, t(f"type.{k}")) for k in ("individual", "company", "other"))
+
+        def field(name: str, label: str, **kw) -> Element:
+            return form_field(Field(name, label, str(form.values.get(name) or ""),
+                                    error=dialogs.error_text(name), **kw))
+        body = [field("type", t("info.type"), kind="select", options=types),
+                field("name", t("info.name"), hint=t("new.name_hint")),
+                field("contact.first_name", t("new.first_name")), field("contact.last_name", t("new.last_name")),
+                field("contact.email", t("new.email"), kind="email"), field("contact.phone", t("new.phone"), kind="tel")]
+        return form_dialog(t, "new-account", t("new.title"), body, bool(form.errors), dialogs.on_submit,
+                           dialogs.close, dialogs.on_key, submit_label=t("form.save"))
+
+    def _create(self, form: dict[str, Any]) -> None:
+        data = nest(form)
+        data["name"] = data.get("name") or None
+        contact = data.get("contact", {})
+        contact["email"] = contact.get("email") or None
+        account_id = account_editing.create_account(self.app.db, self.app.member, data)
+        name = account_editing.account_name(self.app.db, self.app.member, account_id)
+        self.app.navigate(account_href(account_id, "info"), self.app.t("new.created", name=name))
+        return None
+
+    # Delete --------------------------------------------------------------------------------
+    def delete(self, account_id: int, name: str):
+        def handler(_event: UiEvent) -> None:
+            t = self.app.t
+            self.app.dialogs.confirm(t("delete.title", name=name), t("delete.body", name=name),
+                                     lambda: self._delete(account_id))
+        return handler
+
+    def _delete(self, account_id: int) -> None:
+        name = account_editing.delete_account(self.app.db, self.app.member, account_id)
+        self.app.navigate("#/clients", self.app.t("delete.done", name=name))
