@@ -315,6 +315,15 @@ MESSAGES: dict[str, str] = {
     "notify.preferences": "Notification preferences for {email}",
     "notify.title": "Notification preferences",
     "notify.saved": "Notification preferences saved.",
+    "contact.edit": "Edit contact",
+    "contact.edit_title": "Edit contact",
+    "contact.email_n": "Email {n}",
+    "contact.new_email": "Add an email address",
+    "contact.primary_choice": "Primary email",
+    "contact.phone_n": "Phone {n}",
+    "contact.new_phone": "Add a phone number",
+    "contact.saved": "Contact saved.",
+    "contact.remove_hint": "Empty a field to remove that address or number.",
 }
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

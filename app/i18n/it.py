@@ -315,6 +315,15 @@ MESSAGES: dict[str, str] = {
     "notify.preferences": "Preferenze di notifica per {email}",
     "notify.title": "Preferenze di notifica",
     "notify.saved": "Preferenze di notifica salvate.",
+    "contact.edit": "Modifica contatto",
+    "contact.edit_title": "Modifica contatto",
+    "contact.email_n": "Email {n}",
+    "contact.new_email": "Aggiungi un indirizzo email",
+    "contact.primary_choice": "Email principale",
+    "contact.phone_n": "Telefono {n}",
+    "contact.new_phone": "Aggiungi un numero di telefono",
+    "contact.saved": "Contatto salvato.",
+    "contact.remove_hint": "Svuota un campo per rimuovere quell'indirizzo o numero.",
 }
 
 MONTHS = ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic")

@@ -52,9 +52,11 @@ def unlink_contact(db: Database, actor: Member, account_id: int, contact_id: int
     was_primary = contact_store.link_row(db, account_id, contact_id)["is_primary"]
     with db.transaction():
         contact_store.unlink(db, account_id, contact_id)
+        remaining = sorted(contact_store.linked_contacts(db, account_id),
+                           key=lambda item: (item[0].signer_priority, item[2].id))
+        # Signers keep their order and close the gap: 1, 2, 3 …
+        contact_store.set_signer_priorities(db, account_id, [c.id for _, _, c in remaining])
         if was_primary:
-            remaining = sorted(contact_store.linked_contacts(db, account_id),
-                               key=lambda item: (item[0].signer_priority, item[2].id))
             contact_store.make_primary(db, account_id, remaining[0][2].id)
 
 
@@ -72,7 +74,7 @@ def link_contact(db: Database, actor: Member, account_id: int, contact_id: int, 
 
 def _link(db: Database, account_id: int, contact: Contact, description: str) -> None:
     with db.transaction():
-        priority = contact_store.count_links(db, account_id) + 1
+        priority = contact_store.last_signer_priority(db, account_id) + 1
         contact_store.link(db, AccountContactLink(
             account_id=account_id, contact_id=contact.id, description=description, signer_priority=priority,
             emails=tuple(EmailSettings(email=e.address) for e in contact.emails)), primary=priority == 1)
@@ -82,29 +84,57 @@ def add_contact(db: Database, actor: Member, account_id: int, data: dict[str, An
     editable_account(db, actor, account_id)
     form = validate(NewContactInput, data)
     person = {"first_name": form.first_name, "middle_name": form.middle_name, "last_name": form.last_name,
-              "emails": (ContactEmail(address=form.email, primary=True),) if form.email else (),
-              "phones": (ContactPhone(number=form.phone),) if form.phone else ()}
-    contact = validate(Contact, person)
+              "emails": [{"address": form.email, "primary": True}] if form.email else [],
+              "phones": [{"number": form.phone}] if form.phone else []}
+    try:
+        contact = validate(Contact, person)
+    except InvalidInput as error:  # name the fields as the form does
+        raise InvalidInput({"phone" if k.startswith("phones") else k: v for k, v in error.errors.items()}) from None
     with db.transaction():
         contact_id = contact_store.insert_contact(db, contact)
         _link(db, account_id, contact.model_copy(update={"id": contact_id}), form.description)
     return contact_id
 
 
-def update_contact(db: Database, actor: Member, contact_id: int, data: dict[str, Any]) -> None:
-    if contact_store.get_contact(db, contact_id) is None:
+def _editable_contact(db: Database, actor: Member, contact_id: int) -> Contact:
+    contact = contact_store.get_contact(db, contact_id)
+    if contact is None:
         raise NotFound(f"contact {contact_id}")
     accounts = contact_store.accounts_of_contact(db, contact_id)
-    if not any(can_edit_account(actor, account_store.team_ids(db, r["id"])) for r in accounts):
+    teams = [account_store.team_ids(db, r["id"]) for r in accounts] or [frozenset()]
+    # A contact on no account may be edited by those who may edit any account.
+    if not any(can_edit_account(actor, team) for team in teams):
         raise AccessDenied(f"contact {contact_id}")
+    return contact
+
+
+def contact_form(db: Database, actor: Member, contact_id: int) -> dict[str, Any]:
+    """The contact's current values, named as the edit form names its fields."""
+    c = _editable_contact(db, actor, contact_id)
+    a = c.address
+    values: dict[str, Any] = {"first_name": c.first_name, "middle_name": c.middle_name, "last_name": c.last_name,
+                              "tax_id": c.tax_id, "address.street": a.street, "address.city": a.city,
+                              "address.state": a.state, "address.postal_code": a.postal_code,
+                              "address.country": a.country,
+                              "primary": str(next((i for i, e in enumerate(c.emails) if e.primary), 0))}
+    values.update({f"emails.{i}": e.address for i, e in enumerate(c.emails)})
+    values.update({f"phones.{i}": p.number for i, p in enumerate(c.phones)})
+    return values
+
+
+def update_contact(db: Database, actor: Member, contact_id: int, data: dict[str, Any]) -> None:
+    before = _editable_contact(db, actor, contact_id)
     form = validate(ContactDetailsInput, data)
     if len(set(form.emails)) != len(form.emails):
         raise InvalidInput({"emails": "duplicate_email"})
     if form.emails and not 0 <= form.primary < len(form.emails):
         raise InvalidInput({"primary": "option"})
     emails = tuple(ContactEmail(address=a, primary=i == form.primary) for i, a in enumerate(form.emails))
+    # What the form does not show (birth date, mobile app use) is kept as it was.
     contact = validate(Contact, {**form.model_dump(exclude={"emails", "primary", "phones"}), "id": contact_id,
-                                 "emails": emails, "phones": tuple(ContactPhone(number=p) for p in form.phones)})
+                                 "emails": emails, "phones": tuple(ContactPhone(number=p) for p in form.phones),
+                                 "birth_date": before.birth_date,
+                                 "mobile_app_last_login": before.mobile_app_last_login})
     with db.transaction():
         contact_store.update_contact(db, contact)
 

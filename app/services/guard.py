@@ -26,7 +26,14 @@ def editable_account(db: Database, actor: Member, account_id: int) -> Account:
     return account
 
 
+def _team(team_csv: str | None) -> frozenset[int]:
+    return frozenset(int(i) for i in team_csv.split(",")) if team_csv else frozenset()
+
+
 def sees(actor: Member, team_csv: str | None) -> bool:
     """May the actor see an account whose team comes as the store's "1,4,7" text."""
-    team = frozenset(int(i) for i in team_csv.split(",")) if team_csv else frozenset()
-    return can_view_account(actor, team)
+    return can_view_account(actor, _team(team_csv))
+
+
+def edits(actor: Member, team_csv: str | None) -> bool:
+    return can_edit_account(actor, _team(team_csv))

@@ -9,7 +9,7 @@ from app.domain.errors import AccessDenied, NotFound
 from app.domain.firm import FieldScope, Member
 from app.domain.text import fold
 from app.services.clients import member_views, tag_views
-from app.services.guard import sees, visible_account
+from app.services.guard import edits, sees, visible_account
 from app.services.profile_views import (
     ContactAccountView,
     ContactPageView,
@@ -93,4 +93,5 @@ def contact_page(db: Database, actor: Member, contact_id: int) -> ContactPageVie
         id=contact_id, name=contact.full_name, emails=tuple(e.address for e in contact.emails),
         phones=tuple(p.number for p in contact.phones), address=address_lines(contact.address),
         birth_date=contact.birth_date.isoformat() if contact.birth_date else None, tax_id=contact.tax_id,
-        accounts=tuple(ContactAccountView(r["id"], r["name"], r["type"], r["description"]) for r in accounts))
+        accounts=tuple(ContactAccountView(r["id"], r["name"], r["type"], r["description"]) for r in accounts),
+        can_edit=any(edits(actor, r["team"]) for r in accounts))

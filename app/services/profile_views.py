@@ -90,3 +90,4 @@ class ContactPageView:
     birth_date: str | None
     tax_id: str
     accounts: tuple[ContactAccountView, ...]  # only those the member may see
+    can_edit: bool = False

@@ -124,6 +124,11 @@ def count_links(db: Database, account_id: int) -> int:
     return db.scalar("SELECT count(*) FROM account_contact WHERE account_id = ?", (account_id,))
 
 
+def last_signer_priority(db: Database, account_id: int) -> int:
+    return db.scalar("SELECT coalesce(max(signer_priority), 0) FROM account_contact WHERE account_id = ?",
+                     (account_id,))
+
+
 def set_description(db: Database, account_id: int, contact_id: int, description: str) -> None:
     db.execute("UPDATE account_contact SET description = ? WHERE account_id = ? AND contact_id = ?",
                (description, account_id, contact_id))

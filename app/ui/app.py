@@ -21,6 +21,7 @@ from app.ui.components.sidebar import SidebarHandlers, sidebar
 from app.ui.dialogs import Dialogs
 from app.ui.events import UiEvent
 from app.ui.html import h
+from app.ui.person_editor import PersonEditor
 from app.ui.profile_screen import ProfileScreen
 from app.ui.router import Route, account_href, parse
 from app.ui.search import SearchController
@@ -51,6 +52,7 @@ class App:
         self.profile_screen = ProfileScreen(self)
         self.dialogs = Dialogs(self)
         self.account_editor = AccountEditor(self)
+        self.person_editor = PersonEditor(self)
         self._pending_message: str | None = None
         self._navigating = False
 
@@ -121,7 +123,7 @@ class App:
             return self.profile_screen.render(route)
         if route.name == "contact":
             view = profile.contact_page(self.db, self.member, route.account_id)
-            self.dom.mount(MAIN, contact_page(t, view))
+            self.dom.mount(MAIN, contact_page(t, view, self.person_editor.edit(view.id)))
             return view.name
         if route.name == "data":
             return self._message(t("data.title"), t("data.body"))

@@ -2,11 +2,11 @@
 
 from app.i18n import Translator
 from app.services.profile_views import ContactPageView
-from app.ui.html import Child, Element, h
+from app.ui.html import Child, Element, Handler, h
 from app.ui.router import account_href
 
 
-def contact_page(t: Translator, c: ContactPageView) -> Element:
+def contact_page(t: Translator, c: ContactPageView, on_edit: Handler | None = None) -> Element:
     def row(label: str, value: Child) -> list[Element]:
         return [h("dt", None, label), h("dd", None, value)]
 
@@ -14,7 +14,9 @@ def contact_page(t: Translator, c: ContactPageView) -> Element:
         return [h("span", {"class": "line"}, v) for v in values] or h("span", {"class": "muted"}, t("info.none"))
 
     return h("section", {"class": "page contact-page"},
-             h("header", {"class": "page-header"}, h("h1", {"id": "page-title", "tabindex": "-1"}, c.name)),
+             h("header", {"class": "page-header"}, h("h1", {"id": "page-title", "tabindex": "-1"}, c.name),
+               h("button", {"type": "button", "class": "edit-button", "on_click": on_edit}, t("contact.edit"))
+               if c.can_edit and on_edit else None),
              h("div", {"class": "info"},
                h("section", {"class": "card", "aria-labelledby": "contact-details"},
                  h("h2", {"id": "contact-details"}, t("contact.details")),
