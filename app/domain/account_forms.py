@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from app.domain.accounts import AccountType, Address
-from app.domain.fields import AccountName, Email, Name, OptionalText
+from app.domain.fields import AccountName, Color, Email, Name, OptionalText
+
+
+class NewTagInput(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: Name
+    color: Color = "#4b5563"
 
 
 class AccountDetailsInput(BaseModel):
@@ -17,6 +24,14 @@ class AccountDetailsInput(BaseModel):
     team_member_ids: frozenset[int] = frozenset()
     address: Address = Address()
     custom: dict[int, str] = {}   # raw text by field id, checked by custom_fields.clean_values
+    new_tag: NewTagInput | None = None  # a tag the firm creates here and gives this account
+
+    @field_validator("new_tag", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value):
+        if isinstance(value, dict) and not str(value.get("name", "")).strip():
+            return None  # the "new tag" row left empty
+        return value
 
 
 class NewContactInput(BaseModel):

@@ -324,6 +324,11 @@ MESSAGES: dict[str, str] = {
     "contact.new_phone": "Add a phone number",
     "contact.saved": "Contact saved.",
     "contact.remove_hint": "Empty a field to remove that address or number.",
+    "edit.new_tag": "New tag",
+    "edit.new_tag_color": "Colour of the new tag",
+    "error.duplicate_tag": "A tag with this name exists: tick it above.",
+    "contacts.move_up": "Move {name} up in the signing order",
+    "contacts.move_down": "Move {name} down in the signing order",
 }
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -324,6 +324,11 @@ MESSAGES: dict[str, str] = {
     "contact.new_phone": "Aggiungi un numero di telefono",
     "contact.saved": "Contatto salvato.",
     "contact.remove_hint": "Svuota un campo per rimuovere quell'indirizzo o numero.",
+    "edit.new_tag": "Nuova etichetta",
+    "edit.new_tag_color": "Colore della nuova etichetta",
+    "error.duplicate_tag": "Esiste già un'etichetta con questo nome: selezionala qui sopra.",
+    "contacts.move_up": "Sposta {name} prima nell'ordine di firma",
+    "contacts.move_down": "Sposta {name} dopo nell'ordine di firma",
 }
 
 MONTHS = ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic")

@@ -15,8 +15,9 @@ from app.domain.accounts import Account, AccountType
 from app.domain.contacts import AccountContactLink, Contact, EmailSettings
 from app.domain.custom_fields import clean_values
 from app.domain.errors import AccessDenied, InvalidInput
-from app.domain.firm import FieldScope, Member
+from app.domain.firm import FieldScope, Member, Tag
 from app.domain.naming import generated_name
+from app.domain.text import fold
 from app.domain.validation import validate
 from app.services.clients import member_views, tag_views
 from app.services.editing_views import AccountFormView, CustomFieldChoice
@@ -33,6 +34,8 @@ def _check_ids(db: Database, form: AccountDetailsInput) -> None:
         errors["tag_ids"] = "unknown_tag"
     if form.team_member_ids - {m.id for m in firm_store.list_members(db)}:
         errors["team_member_ids"] = "unknown_member"
+    if form.new_tag and fold(form.new_tag.name) in {fold(t.name) for t in firm_store.list_tags(db)}:
+        errors["new_tag.name"] = "duplicate_tag"
     if errors:
         raise InvalidInput(errors)
 
@@ -47,7 +50,10 @@ def update_account(db: Database, actor: Member, account_id: int, data: dict[str,
     now = now or datetime.now()
     with db.transaction():
         account_store.update_details(db, after)
-        account_store.set_tags(db, account_id, form.tag_ids)
+        tag_ids = form.tag_ids
+        if form.new_tag:
+            tag_ids = tag_ids | {firm_store.insert_tag(db, Tag(name=form.new_tag.name, color=form.new_tag.color))}
+        account_store.set_tags(db, account_id, tag_ids)
         account_store.set_custom(db, account_id, custom)
         _change_team(db, actor, account_id, before.team_member_ids, form.team_member_ids, now)
 
@@ -141,6 +147,7 @@ def account_form(db: Database, actor: Member, account_id: int) -> AccountFormVie
         "address.state": a.state, "address.postal_code": a.postal_code, "address.country": a.country,
         "tag_ids": {str(t) for t in account.tag_ids}, "team_member_ids": {str(m) for m in account.team_member_ids},
         **{f"custom.{f}": v for f, v in account.custom.items()},
+        "new_tag.color": "#4b5563",
     }
     fields = tuple(CustomFieldChoice(f.id, f.label, f.type.value, f.options)
                    for f in firm_store.list_custom_fields(db, FieldScope.ACCOUNT.value))

@@ -195,6 +195,17 @@ def reorder_signers(db: Database, actor: Member, account_id: int, contact_ids: l
         contact_store.set_signer_priorities(db, account_id, contact_ids)
 
 
+def move_signer(db: Database, actor: Member, account_id: int, contact_id: int, step: int) -> None:
+    """Move a contact one place earlier (step -1) or later (+1) in the default signing order."""
+    _linked(db, actor, account_id, contact_id)
+    order = [c.id for link, _, c in sorted(contact_store.linked_contacts(db, account_id),
+                                             key=lambda item: (item[0].signer_priority, item[2].id))]
+    here = order.index(contact_id)
+    there = min(max(here + step, 0), len(order) - 1)
+    order[here], order[there] = order[there], order[here]
+    reorder_signers(db, actor, account_id, order)
+
+
 def _save(db: Database, account_id: int, contact_id: int, settings: EmailSettings) -> None:
     with db.transaction():
         contact_store.save_email_settings(db, account_id, contact_id, settings)

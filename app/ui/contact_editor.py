@@ -30,7 +30,7 @@ class ContactEditor:
 
     def handlers(self) -> ContactHandlers:
         return ContactHandlers(edit_description=self.edit_description, unlink=self.unlink, switch=self.switch,
-                               resend=self.resend, preferences=self.preferences)
+                               resend=self.resend, preferences=self.preferences, move=self.move)
 
     def _field(self, form: OpenForm, name: str, label: str, **kw) -> Element:
         return form_field(Field(name, label, str(form.values.get(name) or ""),
@@ -124,6 +124,13 @@ class ContactEditor:
             self.app.rerender_main()
             self.app.announce(self.app.t("contacts.saved"))
             self.app.dom.focus(switch_id(contact_id, email, setting))  # the page was drawn anew
+        return handler
+
+    def move(self, contact: ContactView, step: int):
+        def handler(_event: UiEvent) -> None:
+            contact_editing.move_signer(self.app.db, self.app.member, self.account_id, contact.id, step)
+            self.app.rerender_main()
+            self.app.announce(self.app.t("contacts.saved"))
         return handler
 
     def resend(self, contact_id: int, email: str):

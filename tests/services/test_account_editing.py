@@ -329,3 +329,32 @@ def test_a_renamed_account_is_found_by_its_new_name_only(db):
     assert found(db, "zafferano unico") == [account_id]
     old_hits = search.search(db, old, Visibility(all_accounts=True), limit=50)
     assert not any(h.account_id == account_id and h.matched_in_name for h in old_hits)
+
+
+def test_a_new_tag_is_created_with_its_colour_and_given_to_the_account(db):
+    giulia = member_named(db, "Giulia")
+    account_id = team_account(db, member_named(db, "Sara"))
+    editing.update_account(db, giulia, account_id, form(db, account_id, new_tag={"name": "Condominio",
+                                                                                 "color": "#123abc"}))
+    tag = next(t for t in firm_store.list_tags(db) if t.name == "Condominio")
+    assert tag.color == "#123abc"
+    assert tag.id in account_store.get_account(db, account_id).tag_ids
+
+
+@pytest.mark.parametrize("new_tag, code", [({"name": "vip", "color": "#123abc"}, "duplicate_tag"),
+                                           ({"name": "Nuovo", "color": "red"}, "invalid")])
+def test_a_bad_new_tag_is_refused_and_nothing_is_written(db, new_tag, code):
+    account_id = team_account(db, member_named(db, "Sara"))
+    before = snapshot(db)
+    with pytest.raises(InvalidInput) as refused:
+        editing.update_account(db, member_named(db, "Giulia"), account_id, form(db, account_id, new_tag=new_tag))
+    assert code in refused.value.errors.values()
+    assert snapshot(db) == before
+
+
+def test_an_empty_new_tag_row_is_ignored(db):
+    account_id = team_account(db, member_named(db, "Sara"))
+    tags = len(firm_store.list_tags(db))
+    editing.update_account(db, member_named(db, "Giulia"), account_id,
+                           form(db, account_id, new_tag={"name": "  ", "color": "#000000"}))
+    assert len(firm_store.list_tags(db)) == tags

@@ -357,3 +357,14 @@ def test_a_contact_on_no_account_is_edited_by_those_who_may_edit_any_account(db)
     assert contact_store.get_contact(db, contact_id).last_name == "Nuovo"
     with pytest.raises(AccessDenied):
         editing.update_contact(db, member_named(db, "Sara"), contact_id, data)
+
+
+def test_moving_a_signer_swaps_it_with_its_neighbour(db):
+    account = single_contact_account(db)
+    first = contact_store.linked_contacts(db, account)[0][2].id
+    second = new_contact(db, account)
+    editing.move_signer(db, giulia(db), account, second, -1)
+    order = sorted(contact_store.linked_contacts(db, account), key=lambda item: item[0].signer_priority)
+    assert [c.id for _, _, c in order] == [second, first]
+    editing.move_signer(db, giulia(db), account, second, -1)  # already first: stays
+    assert sorted(contact_store.linked_contacts(db, account), key=lambda i: i[0].signer_priority)[0][2].id == second

@@ -21,6 +21,7 @@ class ContactHandlers:
     switch: Callable[[int, str, str], Handler]       # (contact id, email, setting)
     resend: Callable[[int, str], Handler]
     preferences: Callable[[int, EmailView], Handler]
+    move: Callable[[ContactView, int], Handler]     # -1: earlier in the signing order
 
 
 def switch_id(contact_id: int, email: str, setting: str) -> str:
@@ -36,7 +37,11 @@ def contact_card(t: Translator, contact: ContactView, on: ContactHandlers | None
                 h("button", {"type": "button", "class": "link-button",
                              "on_click": on.edit_description(contact)}, t("contacts.edit_description")),
                 h("button", {"type": "button", "class": "link-button danger-link",
-                             "on_click": on.unlink(contact)}, t("contacts.unlink"))) if on else None
+                             "on_click": on.unlink(contact)}, t("contacts.unlink")),
+                h("button", {"type": "button", "class": "link-button", "on_click": on.move(contact, -1),
+                             "aria-label": t("contacts.move_up", name=contact.name)}, "↑"),
+                h("button", {"type": "button", "class": "link-button", "on_click": on.move(contact, 1),
+                             "aria-label": t("contacts.move_down", name=contact.name)}, "↓")) if on else None
     return h("li", {"class": "contact"},
              h("div", {"class": "contact-head"},
                h("a", {"href": contact_href(contact.id), "class": "contact-name"}, contact.name), badges),
