@@ -329,6 +329,12 @@ MESSAGES: dict[str, str] = {
     "error.duplicate_tag": "A tag with this name exists: tick it above.",
     "contacts.move_up": "Move {name} up in the signing order",
     "contacts.move_down": "Move {name} down in the signing order",
+    "edit.photo": "Photo",
+    "edit.photo_hint": "PNG, JPEG or WebP; scaled down to 256 pixels.",
+    "edit.remove_photo": "Remove the photo",
+    "error.photo_type": "This file is not an image that can be used (PNG, JPEG or WebP).",
+    "error.photo_size": "This image is too large.",
+    "edit.photo_preview": "The new photo",
 }
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

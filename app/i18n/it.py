@@ -329,6 +329,12 @@ MESSAGES: dict[str, str] = {
     "error.duplicate_tag": "Esiste già un'etichetta con questo nome: selezionala qui sopra.",
     "contacts.move_up": "Sposta {name} prima nell'ordine di firma",
     "contacts.move_down": "Sposta {name} dopo nell'ordine di firma",
+    "edit.photo": "Foto",
+    "edit.photo_hint": "PNG, JPEG o WebP; ridotta a 256 pixel.",
+    "edit.remove_photo": "Rimuovi la foto",
+    "error.photo_type": "Questo file non è un'immagine utilizzabile (PNG, JPEG o WebP).",
+    "error.photo_size": "Questa immagine è troppo grande.",
+    "edit.photo_preview": "La nuova foto",
 }
 
 MONTHS = ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic")

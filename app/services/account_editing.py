@@ -17,6 +17,7 @@ from app.domain.custom_fields import clean_values
 from app.domain.errors import AccessDenied, InvalidInput
 from app.domain.firm import FieldScope, Member, Tag
 from app.domain.naming import generated_name
+from app.domain.photos import check_photo
 from app.domain.text import fold
 from app.domain.validation import validate
 from app.services.clients import member_views, tag_views
@@ -40,11 +41,20 @@ def _check_ids(db: Database, form: AccountDetailsInput) -> None:
         raise InvalidInput(errors)
 
 
+KEEP = object()  # "leave the photo as it is"
+
+
 def update_account(db: Database, actor: Member, account_id: int, data: dict[str, Any],
-                   now: datetime | None = None) -> None:
+                   now: datetime | None = None, photo: Any = KEEP) -> None:
+    """`photo`: new image bytes, None to remove it, or KEEP."""
     before = editable_account(db, actor, account_id)
     form = validate(AccountDetailsInput, data)
     _check_ids(db, form)
+    if photo is not KEEP and photo is not None:
+        try:
+            check_photo(photo)
+        except ValueError as error:
+            raise InvalidInput({"photo": str(error)}) from None
     custom = clean_values(firm_store.list_custom_fields(db, FieldScope.ACCOUNT.value), form.custom)
     after = before.model_copy(update={"name": form.name, "type": form.type, "address": form.address})
     now = now or datetime.now()
@@ -55,6 +65,8 @@ def update_account(db: Database, actor: Member, account_id: int, data: dict[str,
             tag_ids = tag_ids | {firm_store.insert_tag(db, Tag(name=form.new_tag.name, color=form.new_tag.color))}
         account_store.set_tags(db, account_id, tag_ids)
         account_store.set_custom(db, account_id, custom)
+        if photo is not KEEP:
+            account_store.set_photo(db, account_id, photo)
         _change_team(db, actor, account_id, before.team_member_ids, form.team_member_ids, now)
 
 
@@ -147,7 +159,7 @@ def account_form(db: Database, actor: Member, account_id: int) -> AccountFormVie
         "address.state": a.state, "address.postal_code": a.postal_code, "address.country": a.country,
         "tag_ids": {str(t) for t in account.tag_ids}, "team_member_ids": {str(m) for m in account.team_member_ids},
         **{f"custom.{f}": v for f, v in account.custom.items()},
-        "new_tag.color": "#4b5563",
+        "new_tag.color": "#4b5563", "has_photo": account_store.photo(db, account_id) is not None,
     }
     fields = tuple(CustomFieldChoice(f.id, f.label, f.type.value, f.options)
                    for f in firm_store.list_custom_fields(db, FieldScope.ACCOUNT.value))

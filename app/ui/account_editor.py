@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any
 
+from app.domain.photos import THUMBNAIL_PX
 from app.services import account_editing
 from app.services.editing_views import AccountFormView
-from app.ui.components.account_form import account_form
+from app.ui.components.account_form import PHOTO_PREVIEW, account_form
+from app.ui.components.avatar import avatar
 from app.ui.components.form_dialog import form_dialog
 from app.ui.components.form_field import Field, form_field
 from app.ui.dialogs import OpenForm
 from app.ui.events import UiEvent
 from app.ui.forms import nest
-from app.ui.html import Element
+from app.ui.html import Element, h
 from app.ui.router import account_href
 
 if TYPE_CHECKING:
@@ -24,11 +27,13 @@ LISTS = ("tag_ids", "team_member_ids")
 class AccountEditor:
     def __init__(self, app: App) -> None:
         self.app = app
+        self._photo: bytes | None = None  # a photo chosen in the open dialog, already scaled
 
     # Edit account details ----------------------------------------------------------------
     def edit(self, account_id: int):
         def handler(_event: UiEvent) -> None:
             view = account_editing.account_form(self.app.db, self.app.member, account_id)
+            self._photo = None
             self.app.dialogs.open(OpenForm(
                 render=lambda form: self._edit_dialog(account_id, view, form),
                 submit=lambda data: self._save(account_id, view, data),
@@ -37,7 +42,8 @@ class AccountEditor:
 
     def _edit_dialog(self, account_id: int, view: AccountFormView, form: OpenForm) -> Element:
         t, dialogs = self.app.t, self.app.dialogs
-        body = account_form(t, view, form.values, form.errors, dialogs.error_text, self._generate(account_id))
+        body = account_form(t, view, form.values, form.errors, dialogs.error_text, self._generate(account_id),
+                            self._choose_photo)
         return form_dialog(t, "edit-account", t("edit.title"), body, bool(form.errors),
                            dialogs.on_submit, dialogs.close, dialogs.on_key)
 
@@ -47,13 +53,33 @@ class AccountEditor:
             self.app.dom.set_value("f-name", name)
         return handler
 
+    def _choose_photo(self, _event: UiEvent) -> None:
+        asyncio.ensure_future(self._load_photo())
+
+    async def _load_photo(self) -> None:
+        t = self.app.t
+        try:
+            self._photo = await self.app.dom.read_image("f-photo", THUMBNAIL_PX)
+        except Exception:  # noqa: BLE001 - the browser could not decode it: say so by the field
+            self._photo = None
+            self.app.dom.mount(PHOTO_PREVIEW, h("p", {"class": "field-error"}, t("error.photo_type")))
+            return
+        preview = avatar(t("edit.photo_preview"), "", self._photo) if self._photo else None
+        self.app.dom.mount(PHOTO_PREVIEW, preview)
+
     def _save(self, account_id: int, view: AccountFormView, form: dict[str, Any]) -> str:
-        data = nest(form, LISTS)
+        photo: Any = account_editing.KEEP
+        if form.get("remove_photo") == "true":
+            photo = None
+        elif self._photo is not None:
+            photo = self._photo
+        data = nest({k: v for k, v in form.items() if k not in ("photo_file", "remove_photo")}, LISTS)
         custom = data.setdefault("custom", {})
         for field in view.fields:
             if field.type == "checkbox":  # an unticked box sends nothing: it means "no"
                 custom.setdefault(str(field.id), "false")
-        account_editing.update_account(self.app.db, self.app.member, account_id, data)
+        account_editing.update_account(self.app.db, self.app.member, account_id, data, photo=photo)
+        self._photo = None
         return self.app.t("edit.saved")
 
     # New account ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import js  # type: ignore[import-not-found]  # Pyodide's bridge to the page
-from pyodide.ffi import create_proxy, jsnull  # type: ignore[import-not-found]
+from pyodide.ffi import create_proxy, jsnull, to_js  # type: ignore[import-not-found]
 
 from app.ui.events import UiEvent
 from app.ui.html import Handler, Node, Registry, render
@@ -119,6 +119,23 @@ class Dom:
         element = js.document.getElementById("boot-status")
         if not _absent(element):
             element.textContent = text
+
+    async def read_image(self, element_id: str, max_px: int) -> bytes | None:
+        """The image chosen in a file input, scaled to fit `max_px` and encoded as JPEG.
+
+        Raises when the file is not an image the browser can decode.
+        """
+        element = js.document.getElementById(element_id)
+        if _absent(element) or _absent(element.files) or element.files.length == 0:
+            return None
+        bitmap = await js.createImageBitmap(element.files.item(0))
+        scale = min(1.0, max_px / max(bitmap.width, bitmap.height))
+        width, height = max(1, round(bitmap.width * scale)), max(1, round(bitmap.height * scale))
+        canvas = js.OffscreenCanvas.new(width, height)
+        canvas.getContext("2d").drawImage(bitmap, 0, 0, width, height)
+        options = to_js({"type": "image/jpeg", "quality": 0.85}, dict_converter=js.Object.fromEntries)
+        blob = await canvas.convertToBlob(options)
+        return (await blob.arrayBuffer()).to_bytes()
 
     # Location and storage -------------------------------------------------------------
     def location_hash(self) -> str:

@@ -358,3 +358,25 @@ def test_an_empty_new_tag_row_is_ignored(db):
     editing.update_account(db, member_named(db, "Giulia"), account_id,
                            form(db, account_id, new_tag={"name": "  ", "color": "#000000"}))
     assert len(firm_store.list_tags(db)) == tags
+
+
+def test_a_photo_is_saved_with_the_details_and_can_be_removed(db):
+    from tests.domain.test_photos import JPEG
+    giulia = member_named(db, "Giulia")
+    account_id = team_account(db, member_named(db, "Sara"))
+    editing.update_account(db, giulia, account_id, form(db, account_id), photo=JPEG)
+    assert account_store.photo(db, account_id) == JPEG
+    editing.update_account(db, giulia, account_id, form(db, account_id))  # KEEP by default
+    assert account_store.photo(db, account_id) == JPEG
+    editing.update_account(db, giulia, account_id, form(db, account_id), photo=None)
+    assert account_store.photo(db, account_id) is None
+
+
+def test_a_file_that_is_not_an_image_is_refused_with_nothing_written(db):
+    account_id = team_account(db, member_named(db, "Sara"))
+    before = snapshot(db)
+    with pytest.raises(InvalidInput) as refused:
+        editing.update_account(db, member_named(db, "Giulia"), account_id, form(db, account_id, name="Renamed"),
+                               photo=b"<svg onload=alert(1)>")
+    assert refused.value.errors == {"photo": "photo_type"}
+    assert snapshot(db) == before

@@ -8,12 +8,14 @@ from app.services.editing_views import AccountFormView, CustomFieldChoice
 from app.ui.components.form_field import Field, checkbox_group, form_field
 from app.ui.html import Child, Handler, h
 
+PHOTO_PREVIEW = "photo-preview"
 _INPUT = {"number": "number", "date": "date", "email": "email", "phone": "tel", "checkbox": "checkbox",
           "dropdown": "select"}
 
 
 def account_form(t: Translator, view: AccountFormView, values: dict, errors: dict[str, str],
-                 error_text: Callable[[str], str | None], on_generate: Handler) -> list[Child]:
+                 error_text: Callable[[str], str | None], on_generate: Handler,
+                 on_photo: Handler) -> list[Child]:
     """`values` are the current or just-typed values; `error_text(name)` the message for a field."""
     def field(name: str, label: str, **kw) -> Child:
         return form_field(Field(name, label, str(values.get(name) or ""), error=error_text(name), **kw))
@@ -36,7 +38,22 @@ def account_form(t: Translator, view: AccountFormView, values: dict, errors: dic
           [field(f"address.{part}", t(f"edit.{part}"))
            for part in ("street", "city", "state", "postal_code", "country")]),
         [_custom(t, f, values, error_text) for f in view.fields],
+        _photo(t, values, error_text("photo"), on_photo),
     ]
+
+
+def _photo(t: Translator, values: dict, error: str | None, on_photo: Handler) -> Child:
+    described = " ".join(x for x in ("f-photo-hint", "f-photo-error" if error else "") if x)
+    return h("div", {"class": "form-field photo"},
+             h("label", {"for": "f-photo"}, t("edit.photo")),
+             h("input", {"id": "f-photo", "type": "file", "name": "photo_file",
+                         "accept": "image/png,image/jpeg,image/webp", "aria-describedby": described,
+                         "aria-invalid": "true" if error else None, "on_change": on_photo}),
+             h("p", {"id": "f-photo-hint", "class": "hint"}, t("edit.photo_hint")),
+             h("p", {"id": "f-photo-error", "class": "field-error"}, error) if error else None,
+             h("div", {"id": PHOTO_PREVIEW}),
+             form_field(Field("remove_photo", t("edit.remove_photo"), kind="checkbox",
+                              value=str(values.get("remove_photo") or ""))) if values.get("has_photo") else None)
 
 
 def _custom(t: Translator, f: CustomFieldChoice, values: dict, error_text) -> Child:

@@ -54,7 +54,7 @@ def _details(t: Translator, p: ProfileView, on: InfoHandlers | None) -> Element:
     app_use = t("app.installed", when=t.datetime(p.mobile_app_last_login)) if p.mobile_app_last_login \
         else t("app.not_installed")
     return h("section", {"class": "card", "aria-labelledby": "details-heading"},
-             h("div", {"class": "details-head"}, avatar(t, p.name, p.initials, p.photo),
+             h("div", {"class": "details-head"}, avatar(t("info.photo", name=p.name), p.initials, p.photo),
                h("h2", {"id": "details-heading"}, t("info.details")),
                h("button", {"type": "button", "class": "edit-button", "on_click": on.edit}, t("edit.button"))
                if on else None),
