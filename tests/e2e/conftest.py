@@ -7,6 +7,7 @@ that the page raised no error.
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -37,8 +38,9 @@ def serve(directory: Path) -> tuple[str, callable]:
 
 @pytest.fixture(scope="session")
 def site_url() -> Iterator[str]:
-    dist = ROOT / "dist"
-    assert (dist / "index.html").exists(), "dist/ is missing: run `make site` (make test does)"
+    # FASCICOLO_SITE serves another build (e.g. one made with build_site.py --out).
+    dist = Path(os.environ.get("FASCICOLO_SITE", ROOT / "dist"))
+    assert (dist / "index.html").exists(), f"{dist} is missing: run `make site` (make test does)"
     url, stop = serve(dist)
     yield url
     stop()
