@@ -7,7 +7,10 @@ import traceback
 from datetime import date
 
 from app.demo.generator import build_demo
+from app.domain.errors import StaleCopy
 from app.i18n import Translator
+from app.platform.storage import DB_PATH, BrowserStorage
+from app.services.firm import is_set_up
 from app.store import open_store
 from app.ui.app import App, preferred_language
 from app.ui.dom import Dom
@@ -21,12 +24,30 @@ async def main() -> None:
         t = Translator(preferred_language(dom))
         dom.set_boot_message(t("boot.data"))
         await asyncio.sleep(0)  # let the browser paint the message before the heavy part
-        db = open_store()
-        build_demo(db, accounts=300, today=date.today())
+        app: App | None = None
+        storage = BrowserStorage(on_state=lambda state, detail: app and app.show_save_state(state, detail))
+        await storage.open()
+        db = open_store(DB_PATH)
+        if not db.integrity_ok():
+            # Never wipe: the damaged file stays where it is for a later export or repair.
+            dom.show_startup_error(t("storage.damaged"))
+            return
+        db.on_commit(storage.committed)
+        db.write_guard = lambda: _fresh_enough(storage)
+        if not is_set_up(db):
+            build_demo(db, accounts=300, today=date.today())  # the first start on this device
         dom.mark("data-ready")
-        App(db, dom).start()
+        app = App(db, dom, retry_save=storage.retry)
+        storage.on_remote_change(app.reload_data)
+        app.start()
         dom.mark("rendered")
         dom.set_app_state("ready")
     except Exception as error:  # noqa: BLE001 - a start-up failure must be visible
         traceback.print_exc()
         dom.show_startup_error(f"{type(error).__name__}: {error}")
+
+
+def _fresh_enough(storage: BrowserStorage) -> None:
+    if not storage.may_write():
+        storage.refresh()
+        raise StaleCopy("another tab saved a newer copy")

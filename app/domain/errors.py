@@ -21,3 +21,7 @@ class InvalidInput(DomainError):
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__(", ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
+
+
+class StaleCopy(DomainError):
+    """Another tab saved a change this tab has not loaded yet: reload, then try again."""

@@ -335,6 +335,13 @@ MESSAGES: dict[str, str] = {
     "error.photo_type": "This file is not an image that can be used (PNG, JPEG or WebP).",
     "error.photo_size": "This image is too large.",
     "edit.photo_preview": "The new photo",
+    "storage.damaged": "The data stored on this device is damaged. It has been kept as it is; nothing was deleted.",
+    "storage.saving": "Saving…",
+    "storage.saved": "Saved",
+    "storage.failed": "Not saved: {detail}. Your changes are kept in this tab.",
+    "storage.retry": "Try saving again",
+    "storage.stale": "Another tab has just changed the data. This tab now shows it: please make your change again.",
+    "storage.reloaded": "Updated with changes made in another tab.",
 }
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -335,6 +335,13 @@ MESSAGES: dict[str, str] = {
     "error.photo_type": "Questo file non è un'immagine utilizzabile (PNG, JPEG o WebP).",
     "error.photo_size": "Questa immagine è troppo grande.",
     "edit.photo_preview": "La nuova foto",
+    "storage.damaged": "I dati salvati su questo dispositivo sono danneggiati. Sono stati conservati così come sono; nulla è stato eliminato.",
+    "storage.saving": "Salvataggio…",
+    "storage.saved": "Salvato",
+    "storage.failed": "Non salvato: {detail}. Le modifiche restano in questa scheda.",
+    "storage.retry": "Riprova a salvare",
+    "storage.stale": "Un'altra scheda ha appena modificato i dati. Questa scheda ora li mostra: ripeti la modifica.",
+    "storage.reloaded": "Aggiornato con le modifiche fatte in un'altra scheda.",
 }
 
 MONTHS = ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic")

@@ -9,3 +9,8 @@ from app.store.db import Database
 
 def firm_info(db: Database) -> Firm:
     return firm_store.get_firm(db) or Firm(name="Fascicolo")
+
+
+def is_set_up(db: Database) -> bool:
+    """Does this database hold a firm (else: a first start, to fill with the demo firm)."""
+    return firm_store.get_firm(db) is not None

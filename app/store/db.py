@@ -15,15 +15,34 @@ Params = Sequence[Any] | dict[str, Any]
 
 class Database:
     def __init__(self, path: str = ":memory:") -> None:
-        # Autocommit mode: transactions are opened explicitly by `transaction()`.
-        self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA foreign_keys = ON")
+        self.path = path
+        self._conn = self._connect()
         self._depth = 0
+        # Asked before every transaction; raises to refuse a write (e.g. a stale copy).
+        self.write_guard: Callable[[], None] = lambda: None
         self._commit_hooks: list[Callable[[], None]] = []
         self._before_commit: list[Callable[[Database], None]] = []
         # Accounts whose search text may have changed in the open transaction.
         self.touched_accounts: set[int] = set()
+
+    def _connect(self) -> sqlite3.Connection:
+        # Autocommit mode: transactions are opened explicitly by `transaction()`.
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            # The file's durability comes from the copy saved after each commit (IndexedDB
+            # in the browser), so the rollback journal can stay in memory.
+            conn.execute("PRAGMA journal_mode = MEMORY")
+        return conn
+
+    def reopen(self) -> None:
+        """Read the file again (another tab replaced it)."""
+        self._conn.close()
+        self._conn = self._connect()
+
+    def integrity_ok(self) -> bool:
+        return self.scalar("PRAGMA integrity_check") == "ok"
 
     def on_commit(self, hook: Callable[[], None]) -> None:
         self._commit_hooks.append(hook)
@@ -42,6 +61,7 @@ class Database:
             finally:
                 self._depth -= 1
             return
+        self.write_guard()
         self._conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:

@@ -6,6 +6,7 @@ acting member, then re-renders from the view data the services return.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.domain.errors import AccessDenied, NotFound
@@ -17,6 +18,7 @@ from app.ui.account_editor import AccountEditor
 from app.ui.clients_screen import ClientsScreen
 from app.ui.components.contact_page import contact_page
 from app.ui.components.message_page import message_page
+from app.ui.components.save_status import save_status
 from app.ui.components.sidebar import SidebarHandlers, sidebar
 from app.ui.dialogs import Dialogs
 from app.ui.events import UiEvent
@@ -29,7 +31,7 @@ from app.ui.search import SearchController
 if TYPE_CHECKING:
     from app.ui.dom import Dom  # the browser-only module; tests pass a stand-in
 
-SIDEBAR, MAIN, ANNOUNCE = "sidebar", "main", "announce"
+SIDEBAR, MAIN, ANNOUNCE, SAVE_STATE = "sidebar", "main", "announce", "save-state"
 
 
 def preferred_language(dom: Dom) -> str:
@@ -41,9 +43,11 @@ def preferred_language(dom: Dom) -> str:
 
 
 class App:
-    def __init__(self, db: Database, dom: Dom) -> None:
+    def __init__(self, db: Database, dom: Dom, retry_save: Callable[[], None] = lambda: None) -> None:
         self.db = db
         self.dom = dom
+        self._retry_save = retry_save
+        self.save_state: tuple[str, str | None] = ("saved", None)
         self.lang = preferred_language(dom)
         self.member = self._initial_member()
         self.route = parse("")
@@ -85,6 +89,22 @@ class App:
                                         members.list_members(self.db), self.member.id, section,
                                         self.search.text, handlers))
         self.search.refresh()
+        self._mount_save_state()
+
+    # Saving ---------------------------------------------------------------------------
+    def show_save_state(self, state: str, detail: str | None) -> None:
+        self.save_state = (state, detail)
+        self._mount_save_state()
+
+    def _mount_save_state(self) -> None:
+        state, detail = self.save_state
+        self.dom.mount(SAVE_STATE, save_status(self.t, state, detail, lambda _e: self._retry_save()))
+
+    def reload_data(self) -> None:
+        """Another tab saved a change: read the database again and show it."""
+        self.db.reopen()
+        self.rerender()
+        self.announce(self.t("storage.reloaded"))
 
     def show_route(self, focus: bool) -> None:
         previous, self.route = self.route, parse(self.dom.location_hash())

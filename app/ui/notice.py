@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import traceback
 
+from app.domain.errors import StaleCopy
 from app.i18n import Translator
 from app.ui.components.notice import notice
 from app.ui.dom import Dom
@@ -15,5 +16,8 @@ REGION = "notice"
 def show_error(dom: Dom, error: BaseException) -> None:
     traceback.print_exception(error)
     t = Translator(dom.load_setting("language") or dom.browser_language())
-    text = t("error.unexpected", detail=f"{type(error).__name__}: {error}")
+    if isinstance(error, StaleCopy):
+        text = t("storage.stale")  # the other tab's data arrives within a moment
+    else:
+        text = t("error.unexpected", detail=f"{type(error).__name__}: {error}")
     dom.mount(REGION, notice(text, t("notice.dismiss"), lambda _e: dom.mount(REGION, h("div"))))

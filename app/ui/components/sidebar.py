@@ -37,6 +37,7 @@ def sidebar(t: Translator, firm_name: str, members: Sequence[Member], member_id:
                  nav_link("#/clients", "nav.clients", icons.CLIENTS, "clients"),
                  nav_link("#/data", "nav.data", icons.DATA, "data"))),
              h("div", {"class": "sidebar-footer"},
+               h("div", {"id": "save-state"}),
                select_field("member-select", t("member.label"), member_options, str(member_id),
                             on.member_change),
                _role_line(t, members, member_id),
