@@ -41,3 +41,8 @@ def can_change_note(member: Member, author_id: int, team_member_ids: frozenset[i
 
 def can_create_account(member: Member) -> bool:
     return member.role in (Role.OWNER, Role.ADMIN) or Right.MANAGE_ACCOUNTS in member.rights
+
+
+def can_export_dataset(member: Member) -> bool:
+    """The whole dataset holds every account: only those who see every account take it away."""
+    return member.role in (Role.OWNER, Role.ADMIN)

@@ -63,7 +63,7 @@ MESSAGES: dict[str, str] = {
     "notfound.body": "There is no client at this address. It may have been deleted.",
     "notfound.page": "Page not found",
     "data.title": "Data",
-    "data.body": "Your firm's data stays on this device. Export and import of the whole dataset will be available on this page.",
+    "data.body": "Your firm's data stays on this device. Take it away as files here; importing comes next.",
     "notice.dismiss": "Dismiss",
     "error.unexpected": "Something went wrong: {detail}",
     "section.documents": "Documents",
@@ -342,6 +342,12 @@ MESSAGES: dict[str, str] = {
     "storage.retry": "Try saving again",
     "storage.stale": "Another tab has just changed the data. This tab now shows it: please make your change again.",
     "storage.reloaded": "Updated with changes made in another tab.",
+    "data.export": "Export",
+    "data.export_sqlite": "Export SQLite",
+    "data.export_sqlite_hint": "The whole database as one file that any SQLite tool opens.",
+    "data.export_csv": "Export clients CSV",
+    "data.export_csv_hint": "The clients you can see, one row per contact, in the import template.",
+    "data.exported": "{file} downloaded.",
 }
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -63,7 +63,7 @@ MESSAGES: dict[str, str] = {
     "notfound.body": "Non c'è nessun cliente a questo indirizzo. Potrebbe essere stato eliminato.",
     "notfound.page": "Pagina non trovata",
     "data.title": "Dati",
-    "data.body": "I dati dello studio restano su questo dispositivo. Da questa pagina potrai esportare e importare l'intero archivio.",
+    "data.body": "I dati dello studio restano su questo dispositivo. Qui puoi portarli via come file; l'importazione arriverà presto.",
     "notice.dismiss": "Chiudi",
     "error.unexpected": "Si è verificato un errore: {detail}",
     "section.documents": "Documenti",
@@ -342,6 +342,12 @@ MESSAGES: dict[str, str] = {
     "storage.retry": "Riprova a salvare",
     "storage.stale": "Un'altra scheda ha appena modificato i dati. Questa scheda ora li mostra: ripeti la modifica.",
     "storage.reloaded": "Aggiornato con le modifiche fatte in un'altra scheda.",
+    "data.export": "Esporta",
+    "data.export_sqlite": "Esporta SQLite",
+    "data.export_sqlite_hint": "L'intero archivio in un file che qualsiasi strumento SQLite apre.",
+    "data.export_csv": "Esporta clienti CSV",
+    "data.export_csv_hint": "I clienti che puoi vedere, una riga per contatto, nel formato di importazione.",
+    "data.exported": "{file} scaricato.",
 }
 
 MONTHS = ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic")

@@ -41,6 +41,10 @@ class Database:
         self._conn.close()
         self._conn = self._connect()
 
+    def serialize(self) -> bytes:
+        """The whole database as an SQLite file's bytes."""
+        return self._conn.serialize()
+
     def integrity_ok(self) -> bool:
         return self.scalar("PRAGMA integrity_check") == "ok"
 

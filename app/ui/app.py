@@ -7,16 +7,19 @@ acting member, then re-renders from the view data the services return.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
+from app.domain.access import can_export_dataset
 from app.domain.errors import AccessDenied, NotFound
 from app.domain.firm import Member
 from app.i18n import CATALOGS, DEFAULT, Translator
-from app.services import firm, members, profile
+from app.services import export, firm, members, profile
 from app.store.db import Database
 from app.ui.account_editor import AccountEditor
 from app.ui.clients_screen import ClientsScreen
 from app.ui.components.contact_page import contact_page
+from app.ui.components.data_page import data_page
 from app.ui.components.message_page import message_page
 from app.ui.components.save_status import save_status
 from app.ui.components.sidebar import SidebarHandlers, sidebar
@@ -146,7 +149,9 @@ class App:
             self.dom.mount(MAIN, contact_page(t, view, self.person_editor.edit(view.id)))
             return view.name
         if route.name == "data":
-            return self._message(t("data.title"), t("data.body"))
+            self.dom.mount(MAIN, data_page(t, can_export_dataset(self.member), self._export_sqlite,
+                                           self._export_csv))
+            return t("data.title")
         return self._message(t("notfound.page"), t("notfound.body"))
 
     def _message(self, title: str, body: str) -> str:
@@ -172,6 +177,18 @@ class App:
         self.show_route(focus=False)
 
     # Handlers -------------------------------------------------------------------------
+    def _export_sqlite(self, _event: UiEvent) -> None:
+        name = f"fascicolo-{date.today().isoformat()}.sqlite"
+        self.dom.download(name, export.export_sqlite(self.db, self.member), "application/vnd.sqlite3")
+        self.announce(self.t("data.exported", file=name))
+
+    def _export_csv(self, _event: UiEvent) -> None:
+        name = f"fascicolo-clients-{date.today().isoformat()}.csv"
+        # With a BOM so that spreadsheet programs read the UTF-8 accents right.
+        data = ("\ufeff" + export.export_clients_csv(self.db, self.member)).encode("utf-8")
+        self.dom.download(name, data, "text/csv")
+        self.announce(self.t("data.exported", file=name))
+
     def on_member_change(self, event: UiEvent) -> None:
         self.member = members.get_member(self.db, int(event.value))
         self.dom.save_setting("member", str(self.member.id))

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import js  # type: ignore[import-not-found]  # Pyodide's bridge to the page
-from pyodide.ffi import create_proxy, jsnull, to_js  # type: ignore[import-not-found]
+from pyodide.ffi import create_once_callable, create_proxy, jsnull, to_js  # type: ignore[import-not-found]
 
 from app.ui.events import UiEvent
 from app.ui.html import Handler, Node, Registry, render
@@ -136,6 +136,17 @@ class Dom:
         options = to_js({"type": "image/jpeg", "quality": 0.85}, dict_converter=js.Object.fromEntries)
         blob = await canvas.convertToBlob(options)
         return (await blob.arrayBuffer()).to_bytes()
+
+    def download(self, filename: str, data: bytes, mime: str) -> None:
+        """Hand `data` to the browser as a file download (nothing leaves the device)."""
+        blob = js.Blob.new(to_js([to_js(data)]), to_js({"type": mime}, dict_converter=js.Object.fromEntries))
+        url = js.URL.createObjectURL(blob)
+        link = js.document.createElement("a")
+        link.href, link.download = url, filename
+        js.document.body.appendChild(link)
+        link.click()
+        link.remove()
+        js.setTimeout(create_once_callable(lambda: js.URL.revokeObjectURL(url)), 1000)
 
     # Location and storage -------------------------------------------------------------
     def location_hash(self) -> str:

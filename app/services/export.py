@@ -1,0 +1,43 @@
+"""Taking the firm's data away (F-MORE-3): the SQLite file, and clients as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from app.domain.access import can_export_dataset, visibility
+from app.domain.errors import AccessDenied
+from app.domain.firm import Member
+from app.store import export as export_store
+from app.store.db import Database
+
+CSV_COLUMNS = ("Account name", "Account type", "Tags", "Team members", "First name", "Last name", "Email",
+               "Additional emails", "Phone", "Street", "City", "State", "Postal code", "Country",
+               "Contact description")
+_TYPES = {"individual": "Individual", "company": "Company", "other": "Other"}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_sqlite(db: Database, actor: Member) -> bytes:
+    if not can_export_dataset(actor):
+        raise AccessDenied("export the dataset")
+    return db.serialize()
+
+
+def safe_cell(value: str | None) -> str:
+    """A spreadsheet must not run a cell as a formula: such cells start with an apostrophe."""
+    text = value or ""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def export_clients_csv(db: Database, actor: Member) -> str:
+    """The accounts the actor may see, one row per linked contact, in the import template."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in export_store.client_rows(db, visibility(actor)):
+        writer.writerow([safe_cell(v) for v in (
+            r["account"], _TYPES[r["type"]], r["tags"], r["team"], r["first_name"], r["last_name"], r["email"],
+            r["more_emails"], r["phone"], r["street"], r["city"], r["state"], r["postal_code"], r["country"],
+            r["description"])])
+    return out.getvalue()
