@@ -92,17 +92,8 @@ class ProfileScreen:
             else self.app.t("form.required")
 
     def _add_note(self, event: UiEvent) -> None:
-        text = event.form.get("body", "")
-        try:
-            if not self._attempt(notes.add_note, self.route.account_id, text):
-                return
-        except ValidationError as error:
-            self.notes = replace(self.notes, draft=text, error=self._error_text(error))
-            self.rerender()
-            self.app.dom.focus("note-new-body")
-            return
-        self.notes = replace(self.notes, draft="", error=None)
-        self._done("notes.added")
+        self._submit_note(event, notes.add_note, self.route.account_id, kind="new",
+                          done=dict(draft="", error=None), message="notes.added")
 
     def _start_edit(self, entry: EntryView):
         def handler(_event: UiEvent) -> None:
@@ -113,17 +104,24 @@ class ProfileScreen:
         return handler
 
     def _save_edit(self, event: UiEvent) -> None:
-        text = event.form.get("body", "")
+        self._submit_note(event, notes.edit_note, self.notes.editing_id, kind="edit",
+                          done=dict(editing_id=None, edit_text="", edit_error=None), message="notes.saved")
+
+    def _submit_note(self, event: UiEvent, use_case, target: int, kind: str, done: dict, message: str) -> None:
+        """Add or edit: a refused text stays in its field with the reason beside it."""
+        text = str(event.form.get("body", ""))
         try:
-            if not self._attempt(notes.edit_note, self.notes.editing_id, text):
+            if not self._attempt(use_case, target, text):
                 return
         except ValidationError as error:
-            self.notes = replace(self.notes, edit_text=text, edit_error=self._error_text(error))
+            typed = {"draft": text, "error": self._error_text(error)} if kind == "new" else \
+                {"edit_text": text, "edit_error": self._error_text(error)}
+            self.notes = replace(self.notes, **typed)
             self.rerender()
-            self.app.dom.focus("note-edit-body")
+            self.app.dom.focus(f"note-{kind}-body")
             return
-        self.notes = replace(self.notes, editing_id=None, edit_text="", edit_error=None)
-        self._done("notes.saved")
+        self.notes = replace(self.notes, **done)
+        self._done(message)
 
     def _cancel_edit(self, _event: UiEvent) -> None:
         self.notes = replace(self.notes, editing_id=None, edit_text="", edit_error=None)
