@@ -33,6 +33,27 @@
   }
   window.fascicoloFail = fail;
 
+  // Keep the keyboard inside an open modal dialog (Tab and Shift+Tab wrap around).
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Tab") return;
+    const modal = document.querySelector('[aria-modal="true"]');
+    if (!modal) return;
+    const items = [...modal.querySelectorAll(
+      'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled])',
+    )].filter((el) => el.offsetParent !== null);
+    if (!items.length) return;
+    const first = items[0];
+    const last = items[items.length - 1];
+    const inside = modal.contains(document.activeElement);
+    if (!inside || (event.shiftKey && document.activeElement === first)) {
+      event.preventDefault();
+      (event.shiftKey ? last : first).focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
+
   window.addEventListener("error", (event) => fail(event.message || event.error));
   window.addEventListener("unhandledrejection", (event) => fail(event.reason));
   document.addEventListener("DOMContentLoaded", () => {

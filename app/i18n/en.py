@@ -348,6 +348,7 @@ MESSAGES: dict[str, str] = {
     "data.export_csv": "Export clients CSV",
     "data.export_csv_hint": "The clients you can see, one row per contact, in the import template.",
     "data.exported": "{file} downloaded.",
+    "document.not_found_body": "There is no such document for this client. It may have been deleted.",
 }
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

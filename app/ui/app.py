@@ -135,8 +135,10 @@ class App:
         except AccessDenied:
             return self._message(t("noaccess.title"), t("noaccess.body", member=self.member.full_name))
         except NotFound:
-            title = t("contact.not_found") if route.name == "contact" else t("notfound.title")
-            return self._message(title, t("notfound.body"))
+            key = {"contact": "contact.not_found", "document": "document.not_found"}.get(route.name,
+                                                                                        "notfound.title")
+            body = t("document.not_found_body") if route.name == "document" else t("notfound.body")
+            return self._message(t(key), body)
 
     def _render_route(self, route: Route) -> str:
         t = self.t
@@ -192,6 +194,8 @@ class App:
     def on_member_change(self, event: UiEvent) -> None:
         self.member = members.get_member(self.db, int(event.value))
         self.dom.save_setting("member", str(self.member.id))
+        self.profile_screen.forget_drafts()  # an open editor belonged to the previous member
+        self.dialogs.close()
         self.rerender()
 
     def on_language_change(self, event: UiEvent) -> None:

@@ -81,6 +81,7 @@ class Dialogs:
         """An alertdialog naming what will happen; Confirm runs `action` and says its message."""
         def on_confirm(_event: UiEvent) -> None:
             self.app.dom.mount(REGION, None)
+            self.app.dom.focus("page-title")
             try:
                 message = action()
             except InvalidInput as error:

@@ -67,6 +67,9 @@ class ProfileScreen:
         return InfoHandlers(edit=editor.edit(view.id), delete=editor.delete(view.id, view.name),
                             link=contacts.link, add=contacts.add, contacts=contacts.handlers())
 
+    def forget_drafts(self) -> None:
+        self.notes = NoteState()
+
     def rerender(self) -> None:
         self.app.show_route(focus=False)
 
@@ -155,3 +158,4 @@ class ProfileScreen:
     def _done(self, message_key: str) -> None:
         self.rerender()
         self.app.announce(self.app.t(message_key))
+        self.app.dom.focus("note-new-body")  # keep the keyboard in the Notes section

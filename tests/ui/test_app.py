@@ -102,3 +102,20 @@ def test_browser_language_is_used_until_one_is_chosen(start):
     assert start(browser_lang="it").one("heading", "Clienti")
     assert start(browser_lang="fr").one("heading", "Clients")
     assert start(browser_lang="it", language="en").one("heading", "Clients")
+
+
+def test_an_open_note_editor_closes_when_the_member_changes(start, demo):
+    account = demo.scalar("SELECT account_id FROM note ORDER BY account_id")
+    dom = start(f"#/accounts/{account}/overview")
+    edit = [b for b in by_role(dom.regions["main"], "button", "Edit")][0]
+    dom.fire(edit, "click")
+    assert "Edit note" in text_of(dom.regions["main"])
+    laura = member_named(demo, "Laura")
+    dom.fire(dom.one("combobox", "Signed in as"), "change", value=str(laura.id))
+    assert "Edit note" not in text_of(dom.regions["main"])
+
+
+def test_a_missing_document_says_so(start, demo):
+    account = demo.scalar("SELECT min(id) FROM account")
+    dom = start(f"#/accounts/{account}/documents/999999")
+    assert dom.one("heading", "Document not found")
