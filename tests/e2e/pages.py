@@ -159,3 +159,177 @@ def details(page: Page) -> dict[str, str]:
     terms = region.get_by_role("term").all_inner_texts()
     values = region.get_by_role("definition").all_inner_texts()
     return {t.strip(): v.strip() for t, v in zip(terms, values, strict=True)}
+
+
+# Account screens (profile, overview sections, View all pages) ----------------------------
+SECTIONS = ("Documents", "Tasks", "Emails", "Jobs", "Chats", "Unpaid invoices", "Approvals",
+            "Signatures", "Organizers", "Login activity", "Notes", "Time entries", "Proposals & ELs")
+SECTION_KEYS = ("documents", "tasks", "emails", "jobs", "chats", "invoices", "approvals",
+                "signatures", "organizers", "logins", "notes", "time", "proposals")
+
+
+def profile_tab(page: Page, name: str) -> Locator:
+    return page.get_by_role("tablist").get_by_role("tab", name=name, exact=True)
+
+
+def go_to_account(page: Page, site_url: str, account_id: int, view: str = "overview") -> None:
+    """Open `#/accounts/<id>/<view>` and wait until that screen has been drawn (English UI)."""
+    page.goto(f"{site_url}#/accounts/{account_id}/{view}")
+    expect(page).to_have_url(re.compile(rf"#/accounts/{account_id}/{re.escape(view)}$"))
+    expect(page.get_by_role("tablist").get_by_role("tab").first).to_have_attribute(
+        "href", f"#/accounts/{account_id}/overview")
+    panel = page.get_by_role("tabpanel")
+    drawn = {"overview": panel.get_by_role("region", name="Documents", exact=True),
+             "info": panel.get_by_role("region", name="Account details", exact=True),
+             "history": panel.get_by_role("link", name="Back to Info")}
+    expect(drawn.get(view, panel.get_by_role("link", name="Back to the overview"))).to_be_visible()
+
+
+def first_account(page: Page, site_url: str, view: str, wanted, tries: int = DEMO_ACCOUNTS) -> int:
+    """The first account id whose `view` satisfies `wanted(page)`; the page is left showing it.
+
+    The demo data is random (though the same all day), so tests look for an account that has
+    what they need instead of relying on a fixed id.
+    """
+    for account_id in range(1, tries + 1):
+        go_to_account(page, site_url, account_id, view)
+        if wanted(page):
+            return account_id
+    raise AssertionError(f"no demo account has what this test needs on its {view} screen")
+
+
+def section(page: Page, name: str) -> Locator:
+    """An Overview section: a region named by its heading."""
+    return page.get_by_role("tabpanel").get_by_role("region", name=name, exact=True)
+
+
+def entries(region: Locator) -> Locator:
+    return region.get_by_role("listitem")
+
+
+def entry_texts(region: Locator) -> list[str]:
+    return [t.strip() for t in entries(region).all_inner_texts()]
+
+
+def new_documents(page: Page, new: str = "New", documents: str = "Documents") -> dict[str, str]:
+    """{href: name} of the Documents entries that carry the New badge, in the order shown."""
+    marked = entries(section(page, documents)).filter(has=page.get_by_text(new, exact=True))
+    links = marked.get_by_role("link")
+    return dict(zip(links.evaluate_all("as => as.map(a => a.getAttribute('href'))"),
+                    [t.strip() for t in links.all_inner_texts()], strict=True))
+
+
+def document_entry(page: Page, href: str) -> Locator:
+    """The Documents entry whose link goes to `href` (names repeat, addresses do not)."""
+    return entries(section(page, "Documents")).filter(has=page.locator(f"a[href='{href}']"))
+
+
+def view_all_table(page: Page, title: str) -> Locator:
+    return page.get_by_role("tabpanel").get_by_role("table", name=title, exact=True)
+
+
+def table_rows(table: Locator) -> list[list[str]]:
+    """Each data row's cell texts, in the order shown."""
+    data = table.get_by_role("row").filter(has=table.page.get_by_role("cell"))
+    return [[c.strip() for c in row.get_by_role("cell").all_inner_texts()] for row in data.all()]
+
+
+def announced(page: Page, text: str) -> Locator:
+    """The polite live region once it says `text` (what a screen reader would read out)."""
+    return page.locator("[aria-live=polite]").filter(has_text=text)
+
+
+def contact_names(page: Page) -> list[str]:
+    """The linked contacts' names in the Info tab's Contacts region, in the order shown."""
+    region = page.get_by_role("region", name="Contacts", exact=True)
+    return [t.strip() for t in entries(region).get_by_role("link").all_inner_texts()]
+
+
+# ==== Editing helpers (accounts, contacts, XSS checks) -- added for test_edit_*.py, test_xss.py ====
+def details_region(page: Page) -> Locator:
+    return page.get_by_role("region", name="Account details", exact=True)
+
+
+def contacts_region(page: Page) -> Locator:
+    return page.get_by_role("region", name="Contacts", exact=True)
+
+
+def contact_card(page: Page, full_name: str) -> Locator:
+    """The Contacts listitem whose name link reads `full_name`."""
+    return entries(contacts_region(page)).filter(
+        has=page.get_by_role("link", name=full_name, exact=True))
+
+
+def dialog(page: Page, name: str) -> Locator:
+    return page.get_by_role("dialog", name=name, exact=True)
+
+
+def alert_dialog(page: Page) -> Locator:
+    return page.get_by_role("alertdialog")
+
+
+def open_edit_account(page: Page) -> Locator:
+    """Click Edit beside Account details; returns the open `Edit account details` dialog."""
+    details_region(page).get_by_role("button", name="Edit", exact=True).click()
+    found = dialog(page, "Edit account details")
+    expect(found).to_be_visible()
+    return found
+
+
+def save_dialog(form: Locator, save: str = "Save") -> None:
+    """Press Save and wait for the dialog to close (the change was accepted)."""
+    form.get_by_role("button", name=save, exact=True).click()
+    expect(form).to_be_hidden()
+
+
+def go_to_clients(page: Page) -> None:
+    nav_link(page, "Clients").click()
+    expect(page.get_by_role("heading", level=1, name="Clients")).to_be_visible()
+    expect(showing(page)).to_be_visible()
+
+
+def list_row(page: Page, name: str) -> dict[str, str]:
+    """The clients-list row of account `name` on the list as filtered now, paging as needed."""
+    while True:
+        for row in table_cells(page):
+            if row["Name"] == name:
+                return row
+        next_page = page.get_by_role("button", name="Next page", exact=True)
+        assert next_page.count() and next_page.is_enabled(), f"{name!r} is not in the list"
+        before = showing(page).inner_text()
+        next_page.click()
+        expect(showing(page)).not_to_have_text(before)
+
+
+def option_names(page: Page, text: str) -> list[str]:
+    """The account names the sidebar search lists for `text` (each option is "name · type")."""
+    return [o.rsplit(" · ", 1)[0] for o in search(page, text)]
+
+
+def app_error(page: Page) -> Locator:
+    """The notice the app shows when a handler fails: it must never appear."""
+    return page.get_by_text(re.compile(r"^(Something went wrong|Si è verificato un errore)"))
+
+
+def lines(text: str) -> list[str]:
+    """A cell's or definition's text, one entry a line (chips, address lines)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def team_in(text: str) -> list[str]:
+    """The firm members named in `text`, in the firm's order."""
+    return [m for m in MEMBERS if m in text]
+
+
+def choice(form: Locator, group: str, name: str) -> Locator:
+    """A checkbox of a group (`Tags`, `Team members`, …) in a form."""
+    return form.get_by_role("group", name=group, exact=True).get_by_role("checkbox", name=name, exact=True)
+
+
+def expect_marked(form: Locator, label: str, message: str) -> None:
+    """The field is marked invalid and its message, beside it, is its accessible description."""
+    field = form.get_by_label(label, exact=True)
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(field).to_have_accessible_description(message)
+    expect(form.locator("#" + field.get_attribute("aria-describedby"))).to_have_text(message)
+# ==== end of editing helpers ====
