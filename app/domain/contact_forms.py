@@ -28,6 +28,7 @@ class ContactDetailsInput(BaseModel):
     phones: tuple[Phone, ...] = ()
     address: Address = Address()
     tax_id: OptionalText = ""
+    custom: dict[int, str] = {}  # raw text by contact field id, checked by custom_fields.clean_values
 
 
 class NotificationInput(BaseModel):

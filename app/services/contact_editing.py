@@ -21,13 +21,15 @@ from app.domain.contacts import (
     EmailSettings,
     LoginState,
 )
+from app.domain.custom_fields import clean_values
 from app.domain.errors import AccessDenied, InvalidInput, NotFound
-from app.domain.firm import Member
+from app.domain.firm import FieldScope, Member
 from app.domain.validation import validate
-from app.services.editing_views import ContactChoice
+from app.services.editing_views import ContactChoice, CustomFieldChoice
 from app.services.guard import editable_account, sees
 from app.store import accounts as account_store
 from app.store import contacts as contact_store
+from app.store import firm as firm_store
 from app.store.db import Database
 
 
@@ -119,7 +121,13 @@ def contact_form(db: Database, actor: Member, contact_id: int) -> dict[str, Any]
                               "primary": str(next((i for i, e in enumerate(c.emails) if e.primary), 0))}
     values.update({f"emails.{i}": e.address for i, e in enumerate(c.emails)})
     values.update({f"phones.{i}": p.number for i, p in enumerate(c.phones)})
+    values.update({f"custom.{f}": v for f, v in c.custom.items()})
     return values
+
+
+def contact_fields(db: Database) -> list[CustomFieldChoice]:
+    return [CustomFieldChoice(f.id, f.label, f.type.value, f.options)
+            for f in firm_store.list_custom_fields(db, FieldScope.CONTACT.value)]
 
 
 def update_contact(db: Database, actor: Member, contact_id: int, data: dict[str, Any]) -> None:
@@ -130,9 +138,13 @@ def update_contact(db: Database, actor: Member, contact_id: int, data: dict[str,
     if form.emails and not 0 <= form.primary < len(form.emails):
         raise InvalidInput({"primary": "option"})
     emails = tuple(ContactEmail(address=a, primary=i == form.primary) for i, a in enumerate(form.emails))
+    # Custom fields left out of the data keep their values.
+    custom = clean_values(firm_store.list_custom_fields(db, FieldScope.CONTACT.value), form.custom) \
+        if "custom" in data else before.custom
     # What the form does not show (birth date, mobile app use) is kept as it was.
-    contact = validate(Contact, {**form.model_dump(exclude={"emails", "primary", "phones"}), "id": contact_id,
-                                 "emails": emails, "phones": tuple(ContactPhone(number=p) for p in form.phones),
+    contact = validate(Contact, {**form.model_dump(exclude={"emails", "primary", "phones", "custom"}),
+                                 "id": contact_id, "custom": custom, "emails": emails,
+                                 "phones": tuple(ContactPhone(number=p) for p in form.phones),
                                  "birth_date": before.birth_date,
                                  "mobile_app_last_login": before.mobile_app_last_login})
     with db.transaction():

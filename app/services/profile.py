@@ -94,4 +94,6 @@ def contact_page(db: Database, actor: Member, contact_id: int) -> ContactPageVie
         phones=tuple(p.number for p in contact.phones), address=address_lines(contact.address),
         birth_date=contact.birth_date.isoformat() if contact.birth_date else None, tax_id=contact.tax_id,
         accounts=tuple(ContactAccountView(r["id"], r["name"], r["type"], r["description"]) for r in accounts),
+        fields=tuple(FieldView(f.label, f.type.value, contact.custom.get(f.id))
+                     for f in firm_store.list_custom_fields(db, FieldScope.CONTACT.value)),
         can_edit=any(edits(actor, r["team"]) for r in accounts))

@@ -90,4 +90,5 @@ class ContactPageView:
     birth_date: str | None
     tax_id: str
     accounts: tuple[ContactAccountView, ...]  # only those the member may see
+    fields: tuple[FieldView, ...] = ()
     can_edit: bool = False

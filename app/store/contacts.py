@@ -52,7 +52,8 @@ def _iso(value: date | datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _contact(row: sqlite3.Row, emails: list[sqlite3.Row], phones: list[sqlite3.Row]) -> Contact:
+def _contact(row: sqlite3.Row, emails: list[sqlite3.Row], phones: list[sqlite3.Row],
+             custom: dict[int, str]) -> Contact:
     return Contact(
         id=row["id"], first_name=row["first_name"], middle_name=row["middle_name"],
         last_name=row["last_name"],
@@ -63,6 +64,7 @@ def _contact(row: sqlite3.Row, emails: list[sqlite3.Row], phones: list[sqlite3.R
         emails=tuple(ContactEmail(id=e["id"], address=e["address"], primary=e["is_primary"])
                      for e in emails),
         phones=tuple(ContactPhone(number=p["number"], label=p["label"]) for p in phones),
+        custom=custom,
     )
 
 
@@ -77,8 +79,11 @@ def contacts_by_id(db: Database, ids: list[int]) -> dict[int, Contact]:
         emails[e["contact_id"]].append(e)
     for p in db.all(f"SELECT * FROM contact_phone WHERE contact_id IN ({marks}) ORDER BY id", ids):
         phones[p["contact_id"]].append(p)
+    custom: dict[int, dict[int, str]] = {i: {} for i in ids}
+    for v in db.all(f"SELECT * FROM contact_field_value WHERE contact_id IN ({marks})", ids):
+        custom[v["contact_id"]][v["field_id"]] = v["value"]
     rows = db.all(f"SELECT * FROM contact WHERE id IN ({marks})", ids)
-    return {r["id"]: _contact(r, emails[r["id"]], phones[r["id"]]) for r in rows}
+    return {r["id"]: _contact(r, emails[r["id"]], phones[r["id"]], custom[r["id"]]) for r in rows}
 
 
 def linked_contacts(db: Database, account_id: int) -> list[tuple[AccountContactLink, bool, Contact]]:
@@ -206,6 +211,9 @@ def update_contact(db: Database, contact: Contact) -> None:
     db.execute("DELETE FROM contact_phone WHERE contact_id = ?", (contact.id,))
     db.executemany("INSERT INTO contact_phone (contact_id, number, label) VALUES (?, ?, ?)",
                    [(contact.id, p.number, p.label) for p in contact.phones])
+    db.execute("DELETE FROM contact_field_value WHERE contact_id = ?", (contact.id,))
+    db.executemany("INSERT INTO contact_field_value (contact_id, field_id, value) VALUES (?, ?, ?)",
+                   [(contact.id, f, v) for f, v in sorted(contact.custom.items())])
     search.touch_contact(db, contact.id)
 
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import InvalidInput
 from app.services import contact_editing
+from app.ui.components.account_form import custom_field
 from app.ui.components.form_dialog import form_dialog
 from app.ui.components.form_field import Field, form_field
 from app.ui.dialogs import OpenForm
@@ -55,7 +56,8 @@ class PersonEditor:
                 [field(f"phones.{i}", t("contact.phone_n", n=n + 1), kind="tel") for n, (i, _) in enumerate(phones)],
                 field(f"phones.{_next(phones)}", t("contact.new_phone"), kind="tel"),
                 [field(f"address.{p}", t(f"edit.{p}")) for p in ("street", "city", "state", "postal_code", "country")],
-                field("tax_id", t("contact.tax_id"))]
+                field("tax_id", t("contact.tax_id")),
+                [custom_field(f, values, d.error_text) for f in contact_editing.contact_fields(self.app.db)]]
         return form_dialog(t, "edit-contact", t("contact.edit_title"), body, bool(form.errors),
                            d.on_submit, d.close, d.on_key)
 
@@ -63,6 +65,10 @@ class PersonEditor:
         emails, phones = _numbered(form, "emails"), _numbered(form, "phones")
         primary = str(form.get("primary", ""))
         data = {k: v for k, v in nest(form).items() if k not in ("emails", "phones", "primary")}
+        custom = data.setdefault("custom", {})
+        for f in contact_editing.contact_fields(self.app.db):
+            if f.type == "checkbox":  # an unticked box sends nothing: it means "no"
+                custom.setdefault(str(f.id), "false")
         data["emails"] = [text for _, text in emails]
         data["phones"] = [text for _, text in phones]
         data["primary"] = next((n for n, (i, _) in enumerate(emails) if str(i) == primary), 0)

@@ -368,3 +368,20 @@ def test_moving_a_signer_swaps_it_with_its_neighbour(db):
     assert [c.id for _, _, c in order] == [second, first]
     editing.move_signer(db, giulia(db), account, second, -1)  # already first: stays
     assert sorted(contact_store.linked_contacts(db, account), key=lambda i: i[0].signer_priority)[0][2].id == second
+
+
+def contact_field(db, label):
+    return db.scalar("SELECT id FROM custom_field WHERE scope = 'contact' AND label = ?", (label,))
+
+
+def test_contact_custom_fields_are_checked_saved_and_kept_when_left_out(db):
+    contact_id = orphan(db)
+    job, phone = contact_field(db, "Professione"), contact_field(db, "Telefono ufficio")
+    base = {"first_name": "Orfeo", "last_name": "Solo", "emails": ["orfeo@test.it"], "primary": 0}
+    editing.update_contact(db, giulia(db), contact_id, {**base, "custom": {job: "Notaio", phone: "02 1234 5678"}})
+    assert contact_store.get_contact(db, contact_id).custom == {job: "Notaio", phone: "0212345678"}
+    with pytest.raises(InvalidInput) as refused:
+        editing.update_contact(db, giulia(db), contact_id, {**base, "custom": {phone: "call me"}})
+    assert refused.value.errors == {f"custom.{phone}": "phone"}
+    editing.update_contact(db, giulia(db), contact_id, base)  # no "custom": values stay
+    assert contact_store.get_contact(db, contact_id).custom[job] == "Notaio"

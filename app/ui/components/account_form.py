@@ -37,7 +37,7 @@ def account_form(t: Translator, view: AccountFormView, values: dict, errors: dic
           h("legend", {"id": "address-legend"}, t("info.address")),
           [field(f"address.{part}", t(f"edit.{part}"))
            for part in ("street", "city", "state", "postal_code", "country")]),
-        [_custom(t, f, values, error_text) for f in view.fields],
+        [custom_field(f, values, error_text, t("edit.choose")) for f in view.fields],
         _photo(t, values, error_text("photo"), on_photo),
     ]
 
@@ -56,10 +56,10 @@ def _photo(t: Translator, values: dict, error: str | None, on_photo: Handler) ->
                               value=str(values.get("remove_photo") or ""))) if values.get("has_photo") else None)
 
 
-def _custom(t: Translator, f: CustomFieldChoice, values: dict, error_text) -> Child:
+def custom_field(f: CustomFieldChoice, values: dict, error_text, choose: str = "…") -> Child:
     name = f"custom.{f.id}"
     kind = _INPUT.get(f.type, "text")
-    options = (("", t("edit.choose")), *((o, o) for o in f.options)) if kind == "select" else ()
+    options = (("", choose), *((o, o) for o in f.options)) if kind == "select" else ()
     return form_field(Field(name, f.label, str(values.get(name) or ""), kind=kind, options=options,
                             error=error_text(name)))
 

@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 
 from app.i18n import Translator
-from app.services.profile_views import FieldView, ProfileView
+from app.services.profile_views import ProfileView
 from app.ui.components.avatar import avatar
 from app.ui.components.contact_card import ContactHandlers, contact_card
+from app.ui.components.field_value import field_value
 from app.ui.components.member_chip import member_chip
 from app.ui.components.tag_chip import tag_chip
 from app.ui.html import Child, Element, Handler, h
@@ -14,18 +15,6 @@ from app.ui.router import account_href
 
 def _row(label: str, value: Child) -> list[Element]:
     return [h("dt", None, label), h("dd", None, value)]
-
-
-def _field_value(t: Translator, field: FieldView) -> Child:
-    if field.value is None or field.value == "":
-        return h("span", {"class": "muted"}, t("info.not_set"))
-    if field.type == "date":
-        return t.date(field.value)
-    if field.type == "number":
-        return t.number(float(field.value), decimals=0 if float(field.value).is_integer() else 2)
-    if field.type == "checkbox":
-        return t("value.yes" if field.value == "true" else "value.no")
-    return field.value
 
 
 @dataclass(frozen=True)
@@ -67,7 +56,7 @@ def _details(t: Translator, p: ProfileView, on: InfoHandlers | None) -> Element:
                                        t("info.history"))]),
                _row(t("info.primary"), _primary(t, p)),
                _row(t("info.address"), [h("span", {"class": "line"}, line) for line in p.address] or none),
-               [_row(f.label, _field_value(t, f)) for f in p.fields],
+               [_row(f.label, field_value(t, f)) for f in p.fields],
                _row(t("info.quickbooks"), t(f"qb.{p.quickbooks}")),
                _row(t("info.mobile_app"), app_use),
                _row(t("info.related"), h("ul", {"class": "plain"}, [

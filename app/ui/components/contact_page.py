@@ -2,6 +2,7 @@
 
 from app.i18n import Translator
 from app.services.profile_views import ContactPageView
+from app.ui.components.field_value import field_value
 from app.ui.html import Child, Element, Handler, h
 from app.ui.router import account_href
 
@@ -24,7 +25,8 @@ def contact_page(t: Translator, c: ContactPageView, on_edit: Handler | None = No
                    row(t("contact.emails"), lines(c.emails)), row(t("contact.phones"), lines(c.phones)),
                    row(t("contact.address"), lines(c.address)),
                    row(t("contact.birth_date"), t.date(c.birth_date) if c.birth_date else lines(())),
-                   row(t("contact.tax_id"), c.tax_id or lines(())))),
+                   row(t("contact.tax_id"), c.tax_id or lines(())),
+                   [row(f.label, field_value(t, f)) for f in c.fields])),
                h("section", {"class": "card", "aria-labelledby": "contact-accounts"},
                  h("h2", {"id": "contact-accounts"}, t("contact.accounts")),
                  h("ul", {"class": "plain"}, [
