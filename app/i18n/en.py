@@ -349,6 +349,8 @@ MESSAGES: dict[str, str] = {
     "data.export_csv_hint": "The clients you can see, one row per contact, in the import template.",
     "data.exported": "{file} downloaded.",
     "document.not_found_body": "There is no such document for this client. It may have been deleted.",
+    "new.existing": "An existing contact",
+    "new.existing_hint": "Or fill in a new person below.",
 }
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

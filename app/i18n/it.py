@@ -349,6 +349,8 @@ MESSAGES: dict[str, str] = {
     "data.export_csv_hint": "I clienti che puoi vedere, una riga per contatto, nel formato di importazione.",
     "data.exported": "{file} scaricato.",
     "document.not_found_body": "Questo documento non esiste per questo cliente. Potrebbe essere stato eliminato.",
+    "new.existing": "Un contatto esistente",
+    "new.existing_hint": "Oppure inserisci qui sotto una nuova persona.",
 }
 
 MONTHS = ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic")

@@ -10,7 +10,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from app.domain.access import can_edit_account, visibility
+from app.domain.access import can_create_account, can_edit_account, visibility
 from app.domain.account_forms import NewContactInput
 from app.domain.contact_forms import ContactDetailsInput, DescriptionInput, NotificationInput
 from app.domain.contacts import (
@@ -223,9 +223,13 @@ def _save(db: Database, account_id: int, contact_id: int, settings: EmailSetting
         contact_store.save_email_settings(db, account_id, contact_id, settings)
 
 
-def find_contacts(db: Database, actor: Member, account_id: int, text: str) -> list[ContactChoice]:
-    """Contacts to link: those the actor may see (linked to a visible account, or to none)."""
-    editable_account(db, actor, account_id)
+def find_contacts(db: Database, actor: Member, account_id: int | None, text: str) -> list[ContactChoice]:
+    """Contacts to link to an account (or, with no account, to start a new one with): those
+    the actor may see, i.e. linked to a visible account or to none."""
+    if account_id is not None:
+        editable_account(db, actor, account_id)
+    elif not can_create_account(actor):
+        raise AccessDenied("create account")
     scope = visibility(actor)
     visible = None if scope.all_accounts else set(account_store.account_ids_of_member(db, actor.id))
     return [ContactChoice(c.id, c.full_name, tuple(e.address for e in c.emails))

@@ -6,10 +6,15 @@ import asyncio
 from typing import TYPE_CHECKING, Any
 
 from app.domain.photos import THUMBNAIL_PX
-from app.services import account_editing
+from app.services import account_editing, contact_editing
 from app.services.editing_views import AccountFormView
 from app.ui.components.account_form import PHOTO_PREVIEW, account_form
 from app.ui.components.avatar import avatar
+from app.ui.components.existing_contact import (
+    EXISTING_RESULTS,
+    existing_contact_picker,
+    existing_contact_results,
+)
 from app.ui.components.form_dialog import form_dialog
 from app.ui.components.form_field import Field, form_field
 from app.ui.dialogs import OpenForm
@@ -96,16 +101,26 @@ class AccountEditor:
                                     error=dialogs.error_text(name), **kw))
         body = [field("type", t("info.type"), kind="select", options=types),
                 field("name", t("info.name"), hint=t("new.name_hint")),
+                existing_contact_picker(t, self._find_existing, dialogs.error_text("existing_contact_id")),
                 field("contact.first_name", t("new.first_name")), field("contact.last_name", t("new.last_name")),
                 field("contact.email", t("new.email"), kind="email"), field("contact.phone", t("new.phone"), kind="tel")]
         return form_dialog(t, "new-account", t("new.title"), body, bool(form.errors), dialogs.on_submit,
                            dialogs.close, dialogs.on_key, submit_label=t("form.save"))
 
+    def _find_existing(self, event: UiEvent) -> None:
+        text = event.value
+        found = contact_editing.find_contacts(self.app.db, self.app.member, None, text) if text.strip() else []
+        self.app.dom.mount(EXISTING_RESULTS, existing_contact_results(self.app.t, text, found))
+
     def _create(self, form: dict[str, Any]) -> None:
-        data = nest(form)
+        data = nest({k: v for k, v in form.items() if k != "find_existing"})
         data["name"] = data.get("name") or None
         contact = data.get("contact", {})
         contact["email"] = contact.get("email") or None
+        if data.get("existing_contact_id"):
+            data.pop("contact", None)  # an existing contact was chosen: the new-person fields are not used
+        else:
+            data.pop("existing_contact_id", None)
         account_id = account_editing.create_account(self.app.db, self.app.member, data)
         name = account_editing.account_name(self.app.db, self.app.member, account_id)
         self.app.navigate(account_href(account_id, "info"), self.app.t("new.created", name=name))
