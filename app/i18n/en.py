@@ -351,6 +351,7 @@ MESSAGES: dict[str, str] = {
     "document.not_found_body": "There is no such document for this client. It may have been deleted.",
     "new.existing": "An existing contact",
     "new.existing_hint": "Or fill in a new person below.",
+    "error.photo_loading": "The photo is still being prepared: press Save again in a moment.",
 }
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

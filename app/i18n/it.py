@@ -351,6 +351,7 @@ MESSAGES: dict[str, str] = {
     "document.not_found_body": "Questo documento non esiste per questo cliente. Potrebbe essere stato eliminato.",
     "new.existing": "Un contatto esistente",
     "new.existing_hint": "Oppure inserisci qui sotto una nuova persona.",
+    "error.photo_loading": "La foto è ancora in preparazione: premi di nuovo Salva tra un attimo.",
 }
 
 MONTHS = ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic")

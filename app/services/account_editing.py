@@ -48,14 +48,7 @@ def update_account(db: Database, actor: Member, account_id: int, data: dict[str,
                    now: datetime | None = None, photo: Any = KEEP) -> None:
     """`photo`: new image bytes, None to remove it, or KEEP."""
     before = editable_account(db, actor, account_id)
-    form = validate(AccountDetailsInput, data)
-    _check_ids(db, form)
-    if photo is not KEEP and photo is not None:
-        try:
-            check_photo(photo)
-        except ValueError as error:
-            raise InvalidInput({"photo": str(error)}) from None
-    custom = clean_values(firm_store.list_custom_fields(db, FieldScope.ACCOUNT.value), form.custom)
+    form, custom = _checked(db, data, photo)
     after = before.model_copy(update={"name": form.name, "type": form.type, "address": form.address})
     now = now or datetime.now()
     with db.transaction():
@@ -68,6 +61,31 @@ def update_account(db: Database, actor: Member, account_id: int, data: dict[str,
         if photo is not KEEP:
             account_store.set_photo(db, account_id, photo)
         _change_team(db, actor, account_id, before.team_member_ids, form.team_member_ids, now)
+
+
+def _checked(db: Database, data: dict[str, Any], photo: Any) -> tuple[AccountDetailsInput, dict[int, str]]:
+    """Every check at once, so that one Save marks every bad field; raises InvalidInput."""
+    errors: dict[str, str] = {}
+    form, custom = None, {}
+    try:
+        form = validate(AccountDetailsInput, data)
+        _check_ids(db, form)
+    except InvalidInput as error:
+        errors.update(error.errors)
+    raw = data.get("custom") or {}
+    try:
+        custom = clean_values(firm_store.list_custom_fields(db, FieldScope.ACCOUNT.value),
+                              {int(k): str(v) for k, v in raw.items() if str(k).isdigit()})
+    except InvalidInput as error:
+        errors.update(error.errors)
+    if photo is not KEEP and photo is not None:
+        try:
+            check_photo(photo)
+        except ValueError as error:
+            errors["photo"] = str(error)
+    if errors:
+        raise InvalidInput(errors)
+    return form, custom
 
 
 def _change_team(db: Database, actor: Member, account_id: int, before: frozenset[int],

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
+from app.domain.errors import InvalidInput
 from app.domain.photos import THUMBNAIL_PX
 from app.services import account_editing, contact_editing
 from app.services.editing_views import AccountFormView
@@ -33,6 +35,7 @@ class AccountEditor:
     def __init__(self, app: App) -> None:
         self.app = app
         self._photo: bytes | None = None  # a photo chosen in the open dialog, already scaled
+        self._photo_loading = False
 
     # Edit account details ----------------------------------------------------------------
     def edit(self, account_id: int):
@@ -59,20 +62,25 @@ class AccountEditor:
         return handler
 
     def _choose_photo(self, _event: UiEvent) -> None:
-        asyncio.ensure_future(self._load_photo())
+        self._photo_loading = True  # at once: a Save in the same moment must see it
+        asyncio.ensure_future(self._load_photo(self.app.dom.read_image("f-photo", THUMBNAIL_PX)))
 
-    async def _load_photo(self) -> None:
+    async def _load_photo(self, scaled: Awaitable[bytes | None]) -> None:
         t = self.app.t
         try:
-            self._photo = await self.app.dom.read_image("f-photo", THUMBNAIL_PX)
+            self._photo = await scaled
         except Exception:  # noqa: BLE001 - the browser could not decode it: say so by the field
             self._photo = None
             self.app.dom.mount(PHOTO_PREVIEW, h("p", {"class": "field-error"}, t("error.photo_type")))
             return
+        finally:
+            self._photo_loading = False
         preview = avatar(t("edit.photo_preview"), "", self._photo) if self._photo else None
         self.app.dom.mount(PHOTO_PREVIEW, preview)
 
     def _save(self, account_id: int, view: AccountFormView, form: dict[str, Any]) -> str:
+        if self._photo_loading:  # never save without the photo the person just chose
+            raise InvalidInput({"photo": "photo_loading"})
         photo: Any = account_editing.KEEP
         if form.get("remove_photo") == "true":
             photo = None

@@ -7,7 +7,7 @@ delegated: one listener per event type on the document finds the nearest element
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import js  # type: ignore[import-not-found]  # Pyodide's bridge to the page
@@ -120,15 +120,22 @@ class Dom:
         if not _absent(element):
             element.textContent = text
 
-    async def read_image(self, element_id: str, max_px: int) -> bytes | None:
+    def read_image(self, element_id: str, max_px: int) -> Awaitable[bytes | None]:
         """The image chosen in a file input, scaled to fit `max_px` and encoded as JPEG.
 
-        Raises when the file is not an image the browser can decode.
+        The file is taken now (the input may be drawn anew before the scaling ends); the
+        result raises when the file is not an image the browser can decode.
         """
         element = js.document.getElementById(element_id)
-        if _absent(element) or _absent(element.files) or element.files.length == 0:
+        chosen = None
+        if not _absent(element) and not _absent(element.files) and element.files.length:
+            chosen = element.files.item(0)
+        return self._scaled(chosen, max_px)
+
+    async def _scaled(self, chosen: Any, max_px: int) -> bytes | None:
+        if chosen is None:
             return None
-        bitmap = await js.createImageBitmap(element.files.item(0))
+        bitmap = await js.createImageBitmap(chosen)
         scale = min(1.0, max_px / max(bitmap.width, bitmap.height))
         width, height = max(1, round(bitmap.width * scale)), max(1, round(bitmap.height * scale))
         canvas = js.OffscreenCanvas.new(width, height)
