@@ -41,8 +41,11 @@ class NewContactInput(BaseModel):
     middle_name: OptionalText = ""
     last_name: Name
     email: Email | None = None
+    more_emails: tuple[Email, ...] = ()   # further addresses (F-INFO-CONTACTS-d)
     phone: OptionalText = ""
     description: OptionalText = ""
+    address: Address = Address()
+    custom: dict[int, str] = {}          # contact custom fields, checked by custom_fields
 
 
 class NewAccountInput(BaseModel):

@@ -45,9 +45,9 @@ class Contact(BaseModel):
     def _one_primary_unique_emails(self) -> Contact:
         addresses = [e.address for e in self.emails]
         if len(set(addresses)) != len(addresses):
-            raise ValueError("the same email address is listed twice")
+            raise ValueError("duplicate_email")
         if self.emails and sum(e.primary for e in self.emails) != 1:
-            raise ValueError("exactly one email address must be primary")
+            raise ValueError("primary")
         return self
 
     @property
@@ -90,7 +90,7 @@ class EmailSettings(BaseModel):
     @model_validator(mode="after")
     def _invited_has_time(self) -> EmailSettings:
         if self.login is LoginState.INVITED and self.invited_at is None:
-            raise ValueError("an invited login needs the time of the invitation")
+            raise ValueError("invited_at")
         return self
 
 

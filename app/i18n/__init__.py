@@ -20,6 +20,9 @@ class Translator:
     def __call__(self, key: str, **params: object) -> str:
         return self._catalog.MESSAGES[key].format(**params)
 
+    def has(self, key: str) -> bool:
+        return key in self._catalog.MESSAGES
+
     def date(self, value: date | str) -> str:
         if isinstance(value, str):
             value = date.fromisoformat(value[:10])

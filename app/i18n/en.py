@@ -352,6 +352,9 @@ MESSAGES: dict[str, str] = {
     "new.existing": "An existing contact",
     "new.existing_hint": "Or fill in a new person below.",
     "error.photo_loading": "The photo is still being prepared: press Save again in a moment.",
+    "contacts.more_emails": "More email addresses (separated by ;)",
+    "error.primary": "Exactly one email address must be the primary one.",
+    "error.invited_at": "The invitation needs its date.",
 }
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -352,6 +352,9 @@ MESSAGES: dict[str, str] = {
     "new.existing": "Un contatto esistente",
     "new.existing_hint": "Oppure inserisci qui sotto una nuova persona.",
     "error.photo_loading": "La foto è ancora in preparazione: premi di nuovo Salva tra un attimo.",
+    "contacts.more_emails": "Altri indirizzi email (separati da ;)",
+    "error.primary": "Un solo indirizzo email deve essere il principale.",
+    "error.invited_at": "L'invito deve avere la sua data.",
 }
 
 MONTHS = ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic")

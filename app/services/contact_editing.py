@@ -85,13 +85,17 @@ def _link(db: Database, account_id: int, contact: Contact, description: str) -> 
 def add_contact(db: Database, actor: Member, account_id: int, data: dict[str, Any]) -> int:
     editable_account(db, actor, account_id)
     form = validate(NewContactInput, data)
+    custom = clean_values(firm_store.list_custom_fields(db, FieldScope.CONTACT.value), form.custom)
+    addresses = [form.email, *form.more_emails] if form.email else list(form.more_emails)
     person = {"first_name": form.first_name, "middle_name": form.middle_name, "last_name": form.last_name,
-              "emails": [{"address": form.email, "primary": True}] if form.email else [],
-              "phones": [{"number": form.phone}] if form.phone else []}
+              "emails": [{"address": a, "primary": i == 0} for i, a in enumerate(addresses)],
+              "phones": [{"number": form.phone}] if form.phone else [], "address": form.address,
+              "custom": custom}
     try:
         contact = validate(Contact, person)
     except InvalidInput as error:  # name the fields as the form does
-        raise InvalidInput({"phone" if k.startswith("phones") else k: v for k, v in error.errors.items()}) from None
+        field = {"phones": "phone", "emails": "more_emails", "form": "more_emails"}
+        raise InvalidInput({field.get(k.split(".")[0], k): v for k, v in error.errors.items()}) from None
     with db.transaction():
         contact_id = contact_store.insert_contact(db, contact)
         _link(db, account_id, contact.model_copy(update={"id": contact_id}), form.description)

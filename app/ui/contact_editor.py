@@ -8,6 +8,7 @@ from app.domain.contacts import NotificationType
 from app.domain.errors import InvalidInput
 from app.services import contact_editing
 from app.services.profile_views import ContactView, EmailView
+from app.ui.components.account_form import custom_field
 from app.ui.components.contact_card import ContactHandlers, switch_id
 from app.ui.components.form_dialog import form_dialog
 from app.ui.components.form_field import Field, checkbox_group, form_field
@@ -91,7 +92,7 @@ class ContactEditor:
             try:
                 contact_editing.link_contact(self.app.db, self.app.member, self.account_id, contact_id)
             except InvalidInput as error:
-                self._show_results(" ".join(self.app.t(f"error.{c}") for c in error.errors.values()))
+                self._show_results(" ".join(self.app.dialogs.message(c) for c in error.errors.values()))
                 return
             self.app.dialogs.finish(self.app.t("contacts.linked", name=name))
         return handler
@@ -100,15 +101,22 @@ class ContactEditor:
         t = self.app.t
         fields = (("first_name", t("new.first_name"), "text"), ("middle_name", t("contacts.middle_name"), "text"),
                   ("last_name", t("new.last_name"), "text"), ("email", t("new.email"), "email"),
-                  ("phone", t("new.phone"), "tel"), ("description", t("contacts.description"), "text"))
+                  ("more_emails", t("contacts.more_emails"), "text"),
+                  ("phone", t("new.phone"), "tel"), ("description", t("contacts.description"), "text"),
+                  *((f"address.{p}", t(f"edit.{p}"), "text")
+                    for p in ("street", "city", "state", "postal_code", "country")))
+        custom = contact_editing.contact_fields(self.app.db)
         self.app.dialogs.open(OpenForm(
-            render=lambda form: self._dialog("add-contact", t("contacts.add"), form,
-                                             [self._field(form, n, label, kind=k) for n, label, k in fields]),
+            render=lambda form: self._dialog("add-contact", t("contacts.add"), form, [
+                [self._field(form, n, label, kind=k) for n, label, k in fields],
+                [custom_field(f, form.values, self.app.dialogs.error_text, t("edit.choose")) for f in custom]]),
             submit=self._add, focus="f-first-name"))
 
     def _add(self, data: dict[str, Any]) -> str:
         data = nest(data)
         data["email"] = data.get("email") or None
+        data["more_emails"] = [e.strip() for e in str(data.get("more_emails", "")).replace(",", ";").split(";")
+                               if e.strip()]
         contact_editing.add_contact(self.app.db, self.app.member, self.account_id, data)
         name = " ".join(str(data.get(k, "")).strip() for k in ("first_name", "last_name"))
         return self.app.t("contacts.added", name=name)

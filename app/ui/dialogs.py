@@ -38,7 +38,12 @@ class Dialogs:
 
     def error_text(self, name: str) -> str | None:
         code = error_for(self.current.errors, name) if self.current else None
-        return self.app.t(f"error.{code}") if code else None
+        return None if code is None else self.message(code)
+
+    def message(self, code: str) -> str:
+        """What a refusal code says to a person (a code without its own words is "Not valid.")."""
+        t = self.app.t
+        return t(f"error.{code}") if t.has(f"error.{code}") else t("error.invalid")
 
     def open(self, form: OpenForm) -> None:
         self.current = form
@@ -86,7 +91,7 @@ class Dialogs:
                 message = action()
             except InvalidInput as error:
                 self.app.rerender_main()
-                self.app.announce(" ".join(self.app.t(f"error.{c}") for c in error.errors.values()))
+                self.app.announce(" ".join(self.message(c) for c in error.errors.values()))
                 return
             self.app.rerender_main()
             if message:

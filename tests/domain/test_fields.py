@@ -53,7 +53,7 @@ def test_contact_needs_exactly_one_primary_email_and_no_duplicates():
     with pytest.raises(ValidationError, match="primary"):
         Contact(first_name="Mario", last_name="Rossi",
                 emails=(ContactEmail(address="a@b.it"), ContactEmail(address="c@b.it")))
-    with pytest.raises(ValidationError, match="twice"):
+    with pytest.raises(ValidationError, match="duplicate_email"):
         Contact(first_name="Mario", last_name="Rossi",
                 emails=(one, ContactEmail(address="A@B.IT")))
     assert Contact(first_name="Mario", last_name="Rossi", emails=(one,)).primary_email == "a@b.it"
@@ -65,7 +65,7 @@ def test_contact_full_name_includes_middle_name_only_when_present():
 
 
 def test_an_invited_login_records_when():
-    with pytest.raises(ValidationError, match="invitation"):
+    with pytest.raises(ValidationError, match="invited_at"):
         EmailSettings(email="a@b.it", login=LoginState.INVITED)
     settings = EmailSettings(email="a@b.it", login=LoginState.INVITED, invited_at=f"{TODAY}T10:00:00")
     assert settings.can_sign is True  # signing authority is on by default (F-INFO-CONTACTS-k)

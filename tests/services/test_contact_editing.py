@@ -385,3 +385,28 @@ def test_contact_custom_fields_are_checked_saved_and_kept_when_left_out(db):
     assert refused.value.errors == {f"custom.{phone}": "phone"}
     editing.update_contact(db, giulia(db), contact_id, base)  # no "custom": values stay
     assert contact_store.get_contact(db, contact_id).custom[job] == "Notaio"
+
+
+def test_a_new_contact_can_have_more_emails_an_address_and_custom_fields(db):
+    account = single_contact_account(db)
+    job = contact_field(db, "Professione")
+    contact_id = editing.add_contact(db, giulia(db), account, {
+        "first_name": "Bice", "last_name": "Neri", "email": "bice@neri.it", "more_emails": ["b.neri@studio.it"],
+        "address": {"city": "Cantù", "country": "Italia"}, "custom": {job: "Architetta"}})
+    contact = contact_store.get_contact(db, contact_id)
+    assert [e.address for e in contact.emails] == ["bice@neri.it", "b.neri@studio.it"]
+    assert contact.primary_email == "bice@neri.it"
+    assert (contact.address.city, contact.custom) == ("Cantù", {job: "Architetta"})
+
+
+@pytest.mark.parametrize("data, field, code", [
+    ({"email": "a@b.it", "more_emails": ["a@b.it"]}, "more_emails", "duplicate_email"),
+    ({"more_emails": ["not-an-email"]}, "more_emails.0", "email"),
+])
+def test_bad_further_emails_are_refused_by_field(db, data, field, code):
+    account = single_contact_account(db)
+    before = snapshot(db)
+    with pytest.raises(InvalidInput) as refused:
+        editing.add_contact(db, giulia(db), account, {"first_name": "Bice", "last_name": "Neri", **data})
+    assert refused.value.errors.get(field) == code
+    assert snapshot(db) == before
