@@ -38,6 +38,8 @@ async def main() -> None:
             build_demo(db, accounts=300, today=date.today())  # the first start on this device
         dom.mark("data-ready")
         app = App(db, dom, retry_save=storage.retry)
+        if storage.pending:  # the demo firm just written is still on its way to IndexedDB
+            app.save_state = ("saving", None)
         storage.on_remote_change(app.reload_data)
         app.start()
         dom.mark("rendered")

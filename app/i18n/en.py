@@ -355,6 +355,17 @@ MESSAGES: dict[str, str] = {
     "contacts.more_emails": "More email addresses (separated by ;)",
     "error.primary": "Exactly one email address must be the primary one.",
     "error.invited_at": "The invitation needs its date.",
+    "data.start_over": "Start over",
+    "data.reset": "Reset to demo data",
+    "data.reset_hint": "Replaces everything with the demo firm.",
+    "data.erase": "Erase all data",
+    "data.erase_hint": "Removes every client, contact and record; the firm, its members, tags and fields stay.",
+    "data.reset_title": "Replace all data with the demo firm?",
+    "data.reset_body": "Every client, contact and record on this device will be replaced by the demo firm. Export first if you want to keep them. This cannot be undone.",
+    "data.erase_title": "Erase every client?",
+    "data.erase_body": "Every client, contact, document, note and other record on this device will be erased. The firm, its members, tags and fields stay. Export first if you want to keep them. This cannot be undone.",
+    "data.reset_done": "The demo firm has been loaded.",
+    "data.erase_done": "All clients have been erased.",
 }
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

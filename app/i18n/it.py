@@ -355,6 +355,17 @@ MESSAGES: dict[str, str] = {
     "contacts.more_emails": "Altri indirizzi email (separati da ;)",
     "error.primary": "Un solo indirizzo email deve essere il principale.",
     "error.invited_at": "L'invito deve avere la sua data.",
+    "data.start_over": "Ricomincia",
+    "data.reset": "Ripristina i dati demo",
+    "data.reset_hint": "Sostituisce tutto con lo studio dimostrativo.",
+    "data.erase": "Cancella tutti i dati",
+    "data.erase_hint": "Rimuove ogni cliente, contatto e registrazione; lo studio, i membri, le etichette e i campi restano.",
+    "data.reset_title": "Sostituire tutti i dati con lo studio dimostrativo?",
+    "data.reset_body": "Ogni cliente, contatto e registrazione su questo dispositivo sarà sostituito dallo studio dimostrativo. Esporta prima se vuoi conservarli. L'operazione non si può annullare.",
+    "data.erase_title": "Cancellare tutti i clienti?",
+    "data.erase_body": "Ogni cliente, contatto, documento, nota e altra registrazione su questo dispositivo sarà cancellato. Lo studio, i membri, le etichette e i campi restano. Esporta prima se vuoi conservarli. L'operazione non si può annullare.",
+    "data.reset_done": "Lo studio dimostrativo è stato caricato.",
+    "data.erase_done": "Tutti i clienti sono stati cancellati.",
 }
 
 MONTHS = ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic")

@@ -10,11 +10,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from app.demo.generator import build_demo
 from app.domain.access import can_export_dataset
 from app.domain.errors import AccessDenied, NotFound
 from app.domain.firm import Member
 from app.i18n import CATALOGS, DEFAULT, Translator
-from app.services import export, firm, members, profile
+from app.services import export, firm, members, profile, reset
 from app.store.db import Database
 from app.ui.account_editor import AccountEditor
 from app.ui.clients_screen import ClientsScreen
@@ -152,7 +153,7 @@ class App:
             return view.name
         if route.name == "data":
             self.dom.mount(MAIN, data_page(t, can_export_dataset(self.member), self._export_sqlite,
-                                           self._export_csv))
+                                           self._export_csv, self._ask_reset, self._ask_erase))
             return t("data.title")
         return self._message(t("notfound.page"), t("notfound.body"))
 
@@ -183,6 +184,32 @@ class App:
         name = f"fascicolo-{date.today().isoformat()}.sqlite"
         self.dom.download(name, export.export_sqlite(self.db, self.member), "application/vnd.sqlite3")
         self.announce(self.t("data.exported", file=name))
+
+    def _ask_reset(self, _event: UiEvent) -> None:
+        t = self.t
+        self.dialogs.confirm(t("data.reset_title"), t("data.reset_body"), self._reset)
+
+    def _reset(self) -> str:
+        reset.reset_to_demo(self.db, self.member, lambda db: build_demo(db, today=date.today()))
+        self._after_replacing_data()
+        return self.t("data.reset_done")
+
+    def _ask_erase(self, _event: UiEvent) -> None:
+        t = self.t
+        self.dialogs.confirm(t("data.erase_title"), t("data.erase_body"), self._erase)
+
+    def _erase(self) -> str:
+        reset.erase_all_clients(self.db, self.member)
+        self._after_replacing_data()
+        return self.t("data.erase_done")
+
+    def _after_replacing_data(self) -> None:
+        try:  # the signed-in member may have been replaced with the firm
+            self.member = members.get_member(self.db, self.member.id)
+        except NotFound:
+            self.member = members.default_member(self.db)
+        self.search.clear()
+        self.render_sidebar()
 
     def _export_csv(self, _event: UiEvent) -> None:
         name = f"fascicolo-clients-{date.today().isoformat()}.csv"
