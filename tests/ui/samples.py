@@ -37,4 +37,4 @@ OVERVIEW = OverviewView(7, ROW.name, tuple(
     SectionView(key, ("x",), (NOTE,) if key == "notes" else (DOCUMENT,) if key == "documents" else (),
                 total=9 if key == "documents" else 1 if key == "notes" else 0)
     for key in SECTIONS), can_add_notes=True)
-DATA_TEXT |= {NOTE.cells[0].value, DOCUMENT.cells[0].value}
+DATA_TEXT |= {NOTE.cells[0].value, DOCUMENT.cells[0].value, "Regime", "quota", "x"}

@@ -7,12 +7,21 @@ import pytest
 
 from app.domain.listing import ClientQuery
 from app.i18n import CATALOGS, Translator
-from app.ui.components.account_info import account_info
+from app.services.editing_views import AccountFormView, ContactChoice, CustomFieldChoice
+from app.ui.components.account_form import account_form
+from app.ui.components.account_info import InfoHandlers, account_info
 from app.ui.components.client_filters import FilterHandlers
 from app.ui.components.clients_page import clients_page
+from app.ui.components.confirm_dialog import confirm_dialog
+from app.ui.components.contact_card import ContactHandlers
+from app.ui.components.data_page import data_page
+from app.ui.components.existing_contact import existing_contact_results
+from app.ui.components.form_dialog import form_dialog
+from app.ui.components.link_contact import link_results
 from app.ui.components.message_page import message_page
 from app.ui.components.overview_tab import NoteHandlers, NoteState, overview_tab
 from app.ui.components.profile_page import profile_page
+from app.ui.components.save_status import save_status
 from app.ui.components.search_results import search_results
 from app.ui.components.sidebar import SidebarHandlers, sidebar
 from app.ui.html import render, text_of
@@ -116,10 +125,28 @@ def test_info_tab_shows_details_and_contacts():
     assert len([li for li in by_role(contacts, "listitem")]) == 1  # one item per contact
 
 
+def editing_screens(t):
+    """The editing controls: Info with every button and switch, dialogs, data page, statuses."""
+    contacts = ContactHandlers(*(lambda *a: NOOP,) * 6)
+    info = account_info(t, samples.PROFILE, InfoHandlers(NOOP, NOOP, NOOP, NOOP, contacts))
+    view = AccountFormView(values={"name": samples.ROW.name, "has_photo": True}, tags=(samples.TAG,),
+                           members=(samples.GIULIA,), fields=(CustomFieldChoice(3, "Regime", "dropdown", ("A",)),),
+                           can_generate_name=True)
+    form = form_dialog(t, "d", t("edit.title"), account_form(t, view, view.values, {"name": "required"},
+                                                             lambda n: "x" if n == "name" else None, NOOP, NOOP),
+                       True, NOOP, NOOP, NOOP)
+    choice = ContactChoice(3, samples.CONTACT.name, ("mario@rossi.it",))
+    return [info, form, confirm_dialog(t, t("delete.title", name="x"), t("delete.body", name="x"), NOOP, NOOP, NOOP),
+            link_results(t, "ross", [choice], None, lambda *a: NOOP), link_results(t, "zz", [], None, lambda *a: NOOP),
+            existing_contact_results(t, "ross", [choice]), data_page(t, True, NOOP, NOOP, NOOP, NOOP),
+            save_status(t, "failed", "quota", NOOP), save_status(t, "saving", None, NOOP)]
+
+
 def every_screen(t):
     return [clients(t), the_sidebar(t), search_results(t, "ross", samples.HITS, 0, lambda i: NOOP),
             profile(t, "overview"), profile(t, "info"),
-            message_page(t("noaccess.title"), t("noaccess.body", member="Giulia Bianchi"))]
+            message_page(t("noaccess.title"), t("noaccess.body", member="Giulia Bianchi")),
+            *editing_screens(t)]
 
 
 def test_user_text_never_becomes_markup():
