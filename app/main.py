@@ -35,9 +35,9 @@ async def main() -> None:
         db.on_commit(storage.committed)
         db.write_guard = lambda: _fresh_enough(storage)
         if not is_set_up(db):
-            build_demo(db, accounts=300, today=date.today())  # the first start on this device
+            demo_firm(db)  # the first start on this device
         dom.mark("data-ready")
-        app = App(db, dom, retry_save=storage.retry)
+        app = App(db, dom, retry_save=storage.retry, demo_firm=demo_firm)
         if storage.pending:  # the demo firm just written is still on its way to IndexedDB
             app.save_state = ("saving", None)
         storage.on_remote_change(app.reload_data)
@@ -47,6 +47,11 @@ async def main() -> None:
     except Exception as error:  # noqa: BLE001 - a start-up failure must be visible
         traceback.print_exc()
         dom.show_startup_error(f"{type(error).__name__}: {error}")
+
+
+def demo_firm(db) -> None:
+    """The demo firm, made the same way at first start and by "Reset to demo data"."""
+    build_demo(db, accounts=300, today=date.today())
 
 
 def _fresh_enough(storage: BrowserStorage) -> None:

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from app.demo.generator import build_demo
 from app.domain.access import can_export_dataset
 from app.domain.errors import AccessDenied, NotFound
 from app.domain.firm import Member
@@ -47,8 +46,10 @@ def preferred_language(dom: Dom) -> str:
 
 
 class App:
-    def __init__(self, db: Database, dom: Dom, retry_save: Callable[[], None] = lambda: None) -> None:
+    def __init__(self, db: Database, dom: Dom, retry_save: Callable[[], None] = lambda: None,
+                 demo_firm: Callable[[Database], None] | None = None) -> None:
         self.db = db
+        self._demo_firm = demo_firm  # given by the entry point, which owns the demo generator
         self.dom = dom
         self._retry_save = retry_save
         self.save_state: tuple[str, str | None] = ("saved", None)
@@ -190,7 +191,7 @@ class App:
         self.dialogs.confirm(t("data.reset_title"), t("data.reset_body"), self._reset)
 
     def _reset(self) -> str:
-        reset.reset_to_demo(self.db, self.member, lambda db: build_demo(db, today=date.today()))
+        reset.reset_to_demo(self.db, self.member, self._demo_firm)
         self._after_replacing_data()
         return self.t("data.reset_done")
 
