@@ -25,3 +25,15 @@ class InvalidInput(DomainError):
 
 class StaleCopy(DomainError):
     """Another tab saved a change this tab has not loaded yet: reload, then try again."""
+
+
+class FileRefused(DomainError):
+    """A file to import was refused as a whole, before anything was written.
+
+    `code` names the reason ("empty", "not_ours", …); `details` fill in its message.
+    """
+
+    def __init__(self, code: str, **details: str) -> None:
+        super().__init__(code if not details else f"{code}: {details}")
+        self.code = code
+        self.details = details

@@ -45,6 +45,26 @@ class Database:
         """The whole database as an SQLite file's bytes."""
         return self._conn.serialize()
 
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Database:
+        """An in-memory database holding a copy of an SQLite file's bytes (to check before use).
+
+        The file may come from anywhere: its schema may not run code, and damaged pages are
+        caught by SQLite's checks rather than trusted.
+        """
+        db = cls(":memory:")
+        db._conn.execute("PRAGMA trusted_schema = OFF")
+        db._conn.execute("PRAGMA cell_size_check = ON")
+        db._conn.deserialize(data)
+        return db
+
+    def replace_with(self, other: Database) -> None:
+        """Make this database a copy of `other`, all at once, then save it like any commit."""
+        self.write_guard()
+        other._conn.backup(self._conn)
+        for hook in self._commit_hooks:
+            hook()
+
     def integrity_ok(self) -> bool:
         return self.scalar("PRAGMA integrity_check") == "ok"
 

@@ -1,0 +1,231 @@
+"""The whole firm as one document (F-MORE-3): the format of `Export JSON` and `Import dataset`.
+
+One list per kind of record, each record with the ids that link it to others, so the file
+reads like the database and any tool can join it. `docs/dataset.schema.json` is generated
+from these models (`scripts/dataset_schema.py`); a test fails when it is out of date.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from app.domain.contacts import NotificationType
+from app.domain.dataset_activity import (
+    ApprovalRow,
+    ChatMessageRow,
+    ChatThreadRow,
+    CreditRow,
+    DocumentRow,
+    DocumentViewRow,
+    EmailMessageRow,
+    InvoiceRow,
+    JobRow,
+    LoginEventRow,
+    NoteRow,
+    OrganizerRow,
+    ProposalRow,
+    SignatureRequestRow,
+    SignatureSignerRow,
+    TaskRow,
+    TimeEntryRow,
+)
+from app.domain.dataset_types import (
+    Count,
+    EmailText,
+    FromJsonText,
+    IsoDate,
+    IsoDateTime,
+    Key,
+    Label,
+    Photo,
+    Row,
+    Text,
+    TextList,
+)
+
+FORMAT = "fascicolo-dataset"
+VERSION = 1
+
+
+class FirmRow(Row):
+    id: Literal[1] = 1
+    name: Label
+    currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$")
+
+
+class MemberRow(Row):
+    id: Key
+    first_name: Label
+    last_name: Label
+    email: EmailText
+    role: Literal["owner", "admin", "employee"]
+    view_all_accounts: bool = False
+    manage_accounts: bool = False
+
+
+class TagRow(Row):
+    id: Key
+    name: Label
+    color: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
+
+
+class CustomFieldRow(Row):
+    id: Key
+    scope: Literal["account", "contact"]
+    label: Label
+    type: Literal["text", "number", "date", "dropdown", "checkbox", "email", "phone", "address"]
+    options: TextList = []
+    position: Count = 0
+
+
+class _Address(Row):
+    street: Text = ""
+    city: Text = ""
+    state: Text = ""
+    postal_code: Text = ""
+    country: Text = ""
+
+
+class AccountRow(_Address):
+    id: Key
+    name: Label
+    type: Literal["individual", "company", "other"]
+    quickbooks: Literal["not_connected", "synced"] = "not_connected"
+    photo: Photo | None = None
+    created_at: IsoDateTime
+
+
+class AccountTagRow(Row):
+    account_id: Key
+    tag_id: Key
+
+
+class AccountTeamRow(Row):
+    account_id: Key
+    member_id: Key
+
+
+class TeamHistoryRow(Row):
+    id: Key
+    account_id: Key
+    member_id: Key
+    action: Literal["added", "removed"]
+    by_member_id: Key | None = None
+    at: IsoDateTime
+
+
+class AccountFieldValueRow(Row):
+    account_id: Key
+    field_id: Key
+    value: Text
+
+
+class ContactRow(_Address):
+    id: Key
+    first_name: Label
+    middle_name: Text = ""
+    last_name: Label
+    birth_date: IsoDate | None = None
+    tax_id: Text = ""
+    mobile_app_last_login: IsoDateTime | None = None
+
+
+class ContactEmailRow(Row):
+    id: Key
+    contact_id: Key
+    address: EmailText
+    is_primary: bool = False
+
+
+class ContactPhoneRow(Row):
+    id: Key
+    contact_id: Key
+    number: Label
+    label: Text = ""
+
+
+class ContactFieldValueRow(Row):
+    contact_id: Key
+    field_id: Key
+    value: Text
+
+
+class AccountContactRow(Row):
+    account_id: Key
+    contact_id: Key
+    description: Text = ""
+    signer_priority: Count = 0
+    is_primary: bool = False
+
+
+class EmailSettingsRow(Row):
+    account_id: Key
+    contact_id: Key
+    email_id: Key
+    login: Literal["off", "invited", "active"] = "off"
+    invited_at: IsoDateTime | None = None
+    notify: bool = False
+    notify_types: Annotated[list[NotificationType], FromJsonText] = []
+    email_sync: bool = False
+    can_sign: bool = True
+
+
+class Dataset(BaseModel):
+    """The document: a format name and version, the firm, then every kind of record."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="Fascicolo dataset")
+
+    format: Literal["fascicolo-dataset"]
+    version: Literal[1]
+    firm: FirmRow
+    members: list[MemberRow] = Field(min_length=1)
+    tags: list[TagRow]
+    custom_fields: list[CustomFieldRow]
+    accounts: list[AccountRow]
+    account_tags: list[AccountTagRow]
+    account_team: list[AccountTeamRow]
+    team_history: list[TeamHistoryRow]
+    account_field_values: list[AccountFieldValueRow]
+    contacts: list[ContactRow]
+    contact_emails: list[ContactEmailRow]
+    contact_phones: list[ContactPhoneRow]
+    contact_field_values: list[ContactFieldValueRow]
+    account_contacts: list[AccountContactRow]
+    email_settings: list[EmailSettingsRow]
+    documents: list[DocumentRow]
+    document_views: list[DocumentViewRow]
+    tasks: list[TaskRow]
+    email_messages: list[EmailMessageRow]
+    jobs: list[JobRow]
+    chat_threads: list[ChatThreadRow]
+    chat_messages: list[ChatMessageRow]
+    invoices: list[InvoiceRow]
+    credits: list[CreditRow]
+    approvals: list[ApprovalRow]
+    signature_requests: list[SignatureRequestRow]
+    signature_signers: list[SignatureSignerRow]
+    organizers: list[OrganizerRow]
+    login_events: list[LoginEventRow]
+    notes: list[NoteRow]
+    time_entries: list[TimeEntryRow]
+    proposals: list[ProposalRow]
+
+    @model_validator(mode="after")
+    def _has_an_owner(self) -> Dataset:
+        # Someone must be able to sign in and manage the firm after the import.
+        if not any(m.role == "owner" for m in self.members):
+            raise ValueError("no_owner")
+        return self
+
+
+# The record lists in the order they can be written (a record after those it refers to).
+RECORD_LISTS: tuple[str, ...] = tuple(name for name in Dataset.model_fields if name not in ("format", "version"))
+
+
+def row_fields(list_name: str) -> tuple[str, ...]:
+    """The columns of one record list, in the file's order."""
+    annotation = Dataset.model_fields[list_name].annotation
+    model = annotation.__args__[0] if list_name != "firm" else annotation
+    return tuple(model.model_fields)

@@ -1,0 +1,137 @@
+"""The whole dataset in and out (F-MORE-3): Export JSON, Import dataset (JSON or SQLite), Undo.
+
+An import is checked in full on a scratch database first: every record against the format,
+then every link and rule by SQLite itself. Only a scratch copy that passed replaces the
+current data, in one step; the previous data is handed back so the import can be undone.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from app.domain.access import can_export_dataset
+from app.domain.custom_fields import clean_value
+from app.domain.dataset import FORMAT, VERSION, Dataset
+from app.domain.errors import AccessDenied, FileRefused
+from app.domain.firm import CustomFieldDefinition, FieldType
+from app.domain.validation import codes
+from app.store import dataset as dataset_store
+from app.store.db import Database
+
+MAX_DATASET_BYTES = 100 * 1024 * 1024
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class PreparedImport:
+    """A dataset that passed every check, ready to replace the current data."""
+
+    scratch: Database
+    accounts: int
+    contacts: int
+    members: int
+
+
+def _check(actor) -> None:
+    if not can_export_dataset(actor):
+        raise AccessDenied("export or replace the dataset")
+
+
+def export_json(db: Database, actor) -> bytes:
+    """The whole dataset as the documented JSON document (docs/dataset.schema.json)."""
+    _check(actor)
+    dataset = Dataset.model_validate(dataset_store.read_records(db))
+    return json.dumps(dataset.model_dump(mode="json"), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def check_size(size: int) -> None:
+    """Said before the file is read: a file this large is refused whole."""
+    if size > MAX_DATASET_BYTES:
+        raise FileRefused("too_large", limit=str(MAX_DATASET_BYTES // (1024 * 1024)))
+
+
+def prepare_import(actor, data: bytes) -> PreparedImport:
+    """Read and check a dataset file in full; nothing of the current data is touched."""
+    _check(actor)
+    check_size(len(data))
+    dataset = _validated(_records_of_sqlite(data) if data.startswith(_SQLITE_MAGIC) else _records_of_json(data))
+    _check_custom_values(dataset)
+    try:
+        scratch = dataset_store.build(dataset)
+    except dataset_store.Rejected as error:
+        raise FileRefused("record_rejected", where=str(error)) from None
+    return PreparedImport(scratch, len(dataset.accounts), len(dataset.contacts), len(dataset.members))
+
+
+def apply_import(db: Database, actor, prepared: PreparedImport) -> bytes:
+    """Replace the current data with the prepared one; returns the previous data (for Undo)."""
+    _check(actor)
+    previous = db.serialize()
+    db.replace_with(prepared.scratch)
+    return previous
+
+
+def undo_import(db: Database, actor, previous: bytes) -> None:
+    """Put back the data as it was before the import."""
+    _check(actor)
+    db.replace_with(Database.from_bytes(previous))
+
+
+def _records_of_json(data: bytes) -> dict:
+    if not data.strip():
+        raise FileRefused("empty")
+    if b"\x00" in data:
+        raise FileRefused("not_dataset")
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise FileRefused("not_utf8") from None
+    except (ValueError, RecursionError):
+        raise FileRefused("not_dataset") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise FileRefused("not_ours")
+    if document.get("version") != VERSION:
+        # Version 1 is the only one there has been: a later one comes from a newer app.
+        raise FileRefused("version", found=str(document.get("version"))[:20], supported=str(VERSION))
+    return document
+
+
+def _records_of_sqlite(data: bytes) -> dict:
+    try:
+        return dataset_store.records_of_file(data)
+    except dataset_store.OtherSchema:
+        raise FileRefused("other_schema") from None
+    except dataset_store.Damaged:
+        raise FileRefused("damaged") from None
+
+
+def _validated(records: dict) -> Dataset:
+    try:
+        return Dataset.model_validate(records)
+    except ValidationError as error:
+        where, code = next(iter(codes(error).items()))
+        raise FileRefused("record_invalid", where=_where(where), code=code) from None
+
+
+def _where(path: str) -> str:
+    """"accounts.12.type" -> "accounts › 13 › type" (records counted from 1, as people do)."""
+    return " › ".join(str(int(p) + 1) if p.isdigit() else p for p in path.split("."))
+
+
+def _check_custom_values(dataset: Dataset) -> None:
+    """A custom-field value must be what the editor would have stored for that field's type."""
+    # Only the type and options matter here; the label was checked with the record.
+    fields = {f.id: CustomFieldDefinition.model_construct(type=FieldType(f.type), options=tuple(f.options))
+              for f in dataset.custom_fields}
+    for list_name in ("account_field_values", "contact_field_values"):
+        for index, row in enumerate(getattr(dataset, list_name)):
+            field = fields.get(row.field_id)
+            try:
+                good = field is None or clean_value(field, row.value) == row.value
+            except ValueError:
+                good = False
+            if not good:
+                raise FileRefused("record_invalid", where=_where(f"{list_name}.{index}.value"), code="invalid")
