@@ -128,3 +128,9 @@ def delete_account(db: Database, account_id: int) -> None:
 
 def account_ids_of_member(db: Database, member_id: int) -> list[int]:
     return [r[0] for r in db.all("SELECT account_id FROM account_team WHERE member_id = ?", (member_id,))]
+
+
+def accounts_named(db: Database, name_key: str) -> list[sqlite3.Row]:
+    """Accounts whose folded name is `name_key`, with their team ids ("1,4")."""
+    return db.all("SELECT a.id, (SELECT group_concat(member_id) FROM account_team t WHERE t.account_id = a.id)"
+                  " AS team FROM account a WHERE a.name_sort = ? ORDER BY a.id", (name_key,))

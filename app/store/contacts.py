@@ -234,3 +234,9 @@ def _replace_emails(db: Database, contact: Contact) -> None:
                               (contact.id, address, email.primary)).lastrowid
         db.executemany("INSERT INTO email_settings (account_id, contact_id, email_id) VALUES (?, ?, ?)",
                        [(acc, contact.id, email_id) for acc in accounts])
+
+
+def contact_with_email(db: Database, address: str) -> int | None:
+    """The contact holding this (lower-case) address, the oldest if several do."""
+    return db.scalar("SELECT contact_id FROM contact_email WHERE address = ? ORDER BY contact_id LIMIT 1",
+                     (address,))
