@@ -12,8 +12,12 @@ from app.i18n import Translator
 from app.platform.storage import DB_PATH, BrowserStorage
 from app.services.firm import is_set_up
 from app.store import open_store
+from app.store.db import Database
+from app.store.salvage import open_checked, salvage
 from app.ui.app import App, preferred_language
+from app.ui.components.damaged_page import damaged_page
 from app.ui.dom import Dom
+from app.ui.events import UiEvent
 from app.ui.notice import show_error
 
 
@@ -24,29 +28,48 @@ async def main() -> None:
         t = Translator(preferred_language(dom))
         dom.set_boot_message(t("boot.data"))
         await asyncio.sleep(0)  # let the browser paint the message before the heavy part
-        app: App | None = None
-        storage = BrowserStorage(on_state=lambda state, detail: app and app.show_save_state(state, detail))
+        storage = BrowserStorage()
         await storage.open()
-        db = open_store(DB_PATH)
-        if not db.integrity_ok():
-            # Never wipe: the damaged file stays where it is for a later export or repair.
-            dom.show_startup_error(t("storage.damaged"))
+        db = open_checked(DB_PATH)
+        if db is None:
+            # Never wipe: the damaged file stays where it is; the user chooses what happens next.
+            _offer_recovery(dom, t, storage)
             return
-        db.on_commit(storage.committed)
-        db.write_guard = lambda: _fresh_enough(storage)
-        if not is_set_up(db):
-            demo_firm(db)  # the first start on this device
-        dom.mark("data-ready")
-        app = App(db, dom, retry_save=storage.retry, demo_firm=demo_firm)
-        if storage.pending:  # the demo firm just written is still on its way to IndexedDB
-            app.save_state = ("saving", None)
-        storage.on_remote_change(app.reload_data)
-        app.start()
-        dom.mark("rendered")
-        dom.set_app_state("ready")
+        _start(dom, storage, db)
     except Exception as error:  # noqa: BLE001 - a start-up failure must be visible
         traceback.print_exc()
         dom.show_startup_error(f"{type(error).__name__}: {error}")
+
+
+def _start(dom: Dom, storage: BrowserStorage, db: Database) -> None:
+    db.on_commit(storage.committed)
+    db.write_guard = lambda: _fresh_enough(storage)
+    if not is_set_up(db):
+        demo_firm(db)  # the first start on this device
+    dom.mark("data-ready")
+    app = App(db, dom, retry_save=storage.retry, demo_firm=demo_firm)
+    storage.on_state = app.show_save_state
+    if storage.pending:  # the demo firm just written is still on its way to IndexedDB
+        app.save_state = ("saving", None)
+    storage.on_remote_change(app.reload_data)
+    app.start()
+    dom.mark("rendered")
+    dom.set_app_state("ready")
+
+
+def _offer_recovery(dom: Dom, t: Translator, storage: BrowserStorage) -> None:
+    def export(_event: UiEvent) -> None:
+        name = f"fascicolo-recovered-{date.today().isoformat()}.sqlite"
+        dom.download(name, salvage(DB_PATH), "application/vnd.sqlite3")
+
+    def start_fresh(_event: UiEvent) -> None:
+        storage.set_aside()
+        _start(dom, storage, open_store(DB_PATH))
+        dom.focus("page-title")
+
+    dom.mount("main", damaged_page(t, export, start_fresh))
+    dom.set_app_state("error")
+    dom.focus("page-title")
 
 
 def demo_firm(db) -> None:

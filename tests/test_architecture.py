@@ -15,7 +15,9 @@ FORBIDDEN = {
     # Components get view data and callbacks: they may import the view types, no use case.
     "ui/components": ("app.store", "app.services.clients", "app.services.profile",
                       "app.services.members", "app.services.firm", "app.services.overview",
-                      "app.services.notes", "app.services.guard", "app.services.documents", "app.ui.dom", "app.ui.app"),
+                      "app.services.notes", "app.services.guard", "app.services.documents", "app.services.dataset",
+                      "app.services.client_import", "app.services.import_plan", "app.services.export",
+                      "app.ui.dom", "app.ui.app"),
 }
 
 

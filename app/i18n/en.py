@@ -1,5 +1,7 @@
 """English messages. Every key here must exist in it.py too (a test checks)."""
 
+from app.i18n.en_data import MESSAGES as _DATA
+
 MESSAGES: dict[str, str] = {
     "app.name": "Fascicolo",
     "app.tagline": "Client accounts",
@@ -63,7 +65,6 @@ MESSAGES: dict[str, str] = {
     "notfound.body": "There is no client at this address. It may have been deleted.",
     "notfound.page": "Page not found",
     "data.title": "Data",
-    "data.body": "Your firm's data stays on this device. Take it away as files here; importing comes next.",
     "notice.dismiss": "Dismiss",
     "error.unexpected": "Something went wrong: {detail}",
     "section.documents": "Documents",
@@ -335,19 +336,6 @@ MESSAGES: dict[str, str] = {
     "error.photo_type": "This file is not an image that can be used (PNG, JPEG or WebP).",
     "error.photo_size": "This image is too large.",
     "edit.photo_preview": "The new photo",
-    "storage.damaged": "The data stored on this device is damaged. It has been kept as it is; nothing was deleted.",
-    "storage.saving": "Saving…",
-    "storage.saved": "Saved",
-    "storage.failed": "Not saved: {detail}. Your changes are kept in this tab.",
-    "storage.retry": "Try saving again",
-    "storage.stale": "Another tab has just changed the data. This tab now shows it: please make your change again.",
-    "storage.reloaded": "Updated with changes made in another tab.",
-    "data.export": "Export",
-    "data.export_sqlite": "Export SQLite",
-    "data.export_sqlite_hint": "The whole database as one file that any SQLite tool opens.",
-    "data.export_csv": "Export clients CSV",
-    "data.export_csv_hint": "The clients you can see, one row per contact, in the import template.",
-    "data.exported": "{file} downloaded.",
     "document.not_found_body": "There is no such document for this client. It may have been deleted.",
     "new.existing": "An existing contact",
     "new.existing_hint": "Or fill in a new person below.",
@@ -355,17 +343,7 @@ MESSAGES: dict[str, str] = {
     "contacts.more_emails": "More email addresses (separated by ;)",
     "error.primary": "Exactly one email address must be the primary one.",
     "error.invited_at": "The invitation needs its date.",
-    "data.start_over": "Start over",
-    "data.reset": "Reset to demo data",
-    "data.reset_hint": "Replaces everything with the demo firm.",
-    "data.erase": "Erase all data",
-    "data.erase_hint": "Removes every client, contact and record; the firm, its members, tags and fields stay.",
-    "data.reset_title": "Replace all data with the demo firm?",
-    "data.reset_body": "Every client, contact and record on this device will be replaced by the demo firm. Export first if you want to keep them. This cannot be undone.",
-    "data.erase_title": "Erase every client?",
-    "data.erase_body": "Every client, contact, document, note and other record on this device will be erased. The firm, its members, tags and fields stay. Export first if you want to keep them. This cannot be undone.",
-    "data.reset_done": "The demo firm has been loaded.",
-    "data.erase_done": "All clients have been erased.",
+    **_DATA,
 }
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -1,5 +1,7 @@
 """Messaggi in italiano. Ogni chiave deve esistere anche in en.py (lo verifica un test)."""
 
+from app.i18n.it_data import MESSAGES as _DATA
+
 MESSAGES: dict[str, str] = {
     "app.name": "Fascicolo",
     "app.tagline": "Schede clienti",
@@ -63,7 +65,6 @@ MESSAGES: dict[str, str] = {
     "notfound.body": "Non c'è nessun cliente a questo indirizzo. Potrebbe essere stato eliminato.",
     "notfound.page": "Pagina non trovata",
     "data.title": "Dati",
-    "data.body": "I dati dello studio restano su questo dispositivo. Qui puoi portarli via come file; l'importazione arriverà presto.",
     "notice.dismiss": "Chiudi",
     "error.unexpected": "Si è verificato un errore: {detail}",
     "section.documents": "Documenti",
@@ -335,19 +336,6 @@ MESSAGES: dict[str, str] = {
     "error.photo_type": "Questo file non è un'immagine utilizzabile (PNG, JPEG o WebP).",
     "error.photo_size": "Questa immagine è troppo grande.",
     "edit.photo_preview": "La nuova foto",
-    "storage.damaged": "I dati salvati su questo dispositivo sono danneggiati. Sono stati conservati così come sono; nulla è stato eliminato.",
-    "storage.saving": "Salvataggio…",
-    "storage.saved": "Salvato",
-    "storage.failed": "Non salvato: {detail}. Le modifiche restano in questa scheda.",
-    "storage.retry": "Riprova a salvare",
-    "storage.stale": "Un'altra scheda ha appena modificato i dati. Questa scheda ora li mostra: ripeti la modifica.",
-    "storage.reloaded": "Aggiornato con le modifiche fatte in un'altra scheda.",
-    "data.export": "Esporta",
-    "data.export_sqlite": "Esporta SQLite",
-    "data.export_sqlite_hint": "L'intero archivio in un file che qualsiasi strumento SQLite apre.",
-    "data.export_csv": "Esporta clienti CSV",
-    "data.export_csv_hint": "I clienti che puoi vedere, una riga per contatto, nel formato di importazione.",
-    "data.exported": "{file} scaricato.",
     "document.not_found_body": "Questo documento non esiste per questo cliente. Potrebbe essere stato eliminato.",
     "new.existing": "Un contatto esistente",
     "new.existing_hint": "Oppure inserisci qui sotto una nuova persona.",
@@ -355,17 +343,7 @@ MESSAGES: dict[str, str] = {
     "contacts.more_emails": "Altri indirizzi email (separati da ;)",
     "error.primary": "Un solo indirizzo email deve essere il principale.",
     "error.invited_at": "L'invito deve avere la sua data.",
-    "data.start_over": "Ricomincia",
-    "data.reset": "Ripristina i dati demo",
-    "data.reset_hint": "Sostituisce tutto con lo studio dimostrativo.",
-    "data.erase": "Cancella tutti i dati",
-    "data.erase_hint": "Rimuove ogni cliente, contatto e registrazione; lo studio, i membri, le etichette e i campi restano.",
-    "data.reset_title": "Sostituire tutti i dati con lo studio dimostrativo?",
-    "data.reset_body": "Ogni cliente, contatto e registrazione su questo dispositivo sarà sostituito dallo studio dimostrativo. Esporta prima se vuoi conservarli. L'operazione non si può annullare.",
-    "data.erase_title": "Cancellare tutti i clienti?",
-    "data.erase_body": "Ogni cliente, contatto, documento, nota e altra registrazione su questo dispositivo sarà cancellato. Lo studio, i membri, le etichette e i campi restano. Esporta prima se vuoi conservarli. L'operazione non si può annullare.",
-    "data.reset_done": "Lo studio dimostrativo è stato caricato.",
-    "data.erase_done": "Tutti i clienti sono stati cancellati.",
+    **_DATA,
 }
 
 MONTHS = ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic")

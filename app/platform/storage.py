@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -42,9 +43,9 @@ async def _syncfs(populate: bool) -> None:
 
 
 class BrowserStorage:
-    def __init__(self, on_state: Callable[[str, str | None], None]) -> None:
-        """`on_state(state, detail)`: "saving", "saved", or "failed" with the reason."""
-        self._on_state = on_state
+    def __init__(self) -> None:
+        # Told "saving", "saved", or "failed" with the reason; the app plugs in once it runs.
+        self.on_state: Callable[[str, str | None], None] = lambda _state, _detail: None
         self._on_remote: Callable[[], None] = lambda: None
         self.generation = 0
         self.pending = False
@@ -65,6 +66,12 @@ class BrowserStorage:
         self.generation = self.stored_generation()
         return os.path.exists(DB_PATH)
 
+    def set_aside(self) -> str:
+        """Keep a damaged database under another name; it is saved with the next change."""
+        kept = f"{DATA_DIR}/fascicolo-damaged-{int(time.time())}.sqlite"
+        os.rename(DB_PATH, kept)
+        return kept
+
     def on_remote_change(self, callback: Callable[[], None]) -> None:
         self._on_remote = callback
 
@@ -84,7 +91,7 @@ class BrowserStorage:
 
     def flush_soon(self, delay: float) -> None:
         self.pending = True
-        self._on_state("saving", None)
+        self.on_state("saving", None)
         if self._flush_task is None or self._flush_task.done():
             self._flush_task = asyncio.ensure_future(self._flush(delay))
 
@@ -93,11 +100,11 @@ class BrowserStorage:
         try:
             await _syncfs(False)
         except OSError as error:
-            self._on_state("failed", str(error))  # the data stays in memory; retry() tries again
+            self.on_state("failed", str(error))  # the data stays in memory; retry() tries again
             return
         self.pending = False
         self._channel.postMessage(self.generation)
-        self._on_state("saved", None)
+        self.on_state("saved", None)
 
     def retry(self) -> None:
         self.flush_soon(0)

@@ -7,22 +7,20 @@ acting member, then re-renders from the view data the services return.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING
 
-from app.domain.access import can_export_dataset
 from app.domain.errors import AccessDenied, NotFound
 from app.domain.firm import Member
 from app.i18n import CATALOGS, DEFAULT, Translator
-from app.services import export, firm, members, profile, reset
+from app.services import firm, members, profile, reset
 from app.store.db import Database
 from app.ui.account_editor import AccountEditor
 from app.ui.clients_screen import ClientsScreen
 from app.ui.components.contact_page import contact_page
-from app.ui.components.data_page import data_page
 from app.ui.components.message_page import message_page
 from app.ui.components.save_status import save_status
 from app.ui.components.sidebar import SidebarHandlers, sidebar
+from app.ui.data_screen import DataScreen
 from app.ui.dialogs import Dialogs
 from app.ui.events import UiEvent
 from app.ui.html import h
@@ -62,6 +60,7 @@ class App:
         self.dialogs = Dialogs(self)
         self.account_editor = AccountEditor(self)
         self.person_editor = PersonEditor(self)
+        self.data_screen = DataScreen(self)
         self._pending_message: str | None = None
         self._navigating = False
 
@@ -153,9 +152,7 @@ class App:
             self.dom.mount(MAIN, contact_page(t, view, self.person_editor.edit(view.id)))
             return view.name
         if route.name == "data":
-            self.dom.mount(MAIN, data_page(t, can_export_dataset(self.member), self._export_sqlite,
-                                           self._export_csv, self._ask_reset, self._ask_erase))
-            return t("data.title")
+            return self.data_screen.render()
         return self._message(t("notfound.page"), t("notfound.body"))
 
     def _message(self, title: str, body: str) -> str:
@@ -181,30 +178,29 @@ class App:
         self.show_route(focus=False)
 
     # Handlers -------------------------------------------------------------------------
-    def _export_sqlite(self, _event: UiEvent) -> None:
-        name = f"fascicolo-{date.today().isoformat()}.sqlite"
-        self.dom.download(name, export.export_sqlite(self.db, self.member), "application/vnd.sqlite3")
-        self.announce(self.t("data.exported", file=name))
-
-    def _ask_reset(self, _event: UiEvent) -> None:
+    def ask_reset(self, _event: UiEvent) -> None:
         t = self.t
         self.dialogs.confirm(t("data.reset_title"), t("data.reset_body"), self._reset)
 
     def _reset(self) -> str:
         reset.reset_to_demo(self.db, self.member, self._demo_firm)
-        self._after_replacing_data()
+        self.after_replacing_data()
         return self.t("data.reset_done")
 
-    def _ask_erase(self, _event: UiEvent) -> None:
+    def ask_erase(self, _event: UiEvent) -> None:
         t = self.t
         self.dialogs.confirm(t("data.erase_title"), t("data.erase_body"), self._erase)
 
     def _erase(self) -> str:
         reset.erase_all_clients(self.db, self.member)
-        self._after_replacing_data()
+        self.after_replacing_data()
         return self.t("data.erase_done")
 
-    def _after_replacing_data(self) -> None:
+    def show_error(self, error: BaseException) -> None:
+        """A failure outside an event handler (e.g. reading a file) is shown like any other."""
+        self.dom.report_error(error)
+
+    def after_replacing_data(self) -> None:
         try:  # the signed-in member may have been replaced with the firm
             self.member = members.get_member(self.db, self.member.id)
         except NotFound:
@@ -212,17 +208,11 @@ class App:
         self.search.clear()
         self.render_sidebar()
 
-    def _export_csv(self, _event: UiEvent) -> None:
-        name = f"fascicolo-clients-{date.today().isoformat()}.csv"
-        # With a BOM so that spreadsheet programs read the UTF-8 accents right.
-        data = ("\ufeff" + export.export_clients_csv(self.db, self.member)).encode("utf-8")
-        self.dom.download(name, data, "text/csv")
-        self.announce(self.t("data.exported", file=name))
-
     def on_member_change(self, event: UiEvent) -> None:
         self.member = members.get_member(self.db, int(event.value))
         self.dom.save_setting("member", str(self.member.id))
         self.profile_screen.forget_drafts()  # an open editor belonged to the previous member
+        self.data_screen.forget()
         self.dialogs.close()
         self.rerender()
 

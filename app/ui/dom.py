@@ -8,6 +8,7 @@ delegated: one listener per event type on the document finds the nearest element
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 import js  # type: ignore[import-not-found]  # Pyodide's bridge to the page
@@ -26,6 +27,16 @@ def _absent(value: Any) -> bool:
 
 def _as_list(value: str | list[str]) -> list[str]:
     return value if isinstance(value, list) else [value]
+
+
+@dataclass(frozen=True)
+class ChosenFile:
+    name: str
+    size: int   # known before reading: a file over the limit is refused unread
+    _file: Any
+
+    async def read(self) -> bytes:
+        return (await self._file.arrayBuffer()).to_bytes()
 
 
 class Dom:
@@ -70,6 +81,10 @@ class Dom:
             handler(ui_event)
         except Exception as error:  # noqa: BLE001 - shown to the user, never swallowed silently
             self._on_error(error)
+
+    def report_error(self, error: BaseException) -> None:
+        """Show a failure that happened outside an event handler (e.g. while reading a file)."""
+        self._on_error(error)
 
     def set_attrs(self, element_id: str, attrs: dict[str, str | None]) -> None:
         element = js.document.getElementById(element_id)
@@ -143,6 +158,14 @@ class Dom:
         options = to_js({"type": "image/jpeg", "quality": 0.85}, dict_converter=js.Object.fromEntries)
         blob = await canvas.convertToBlob(options)
         return (await blob.arrayBuffer()).to_bytes()
+
+    def chosen_file(self, element_id: str) -> ChosenFile | None:
+        """The file picked in a file input: its name and size now, its bytes when asked."""
+        element = js.document.getElementById(element_id)
+        if _absent(element) or _absent(element.files) or not element.files.length:
+            return None
+        picked = element.files.item(0)
+        return ChosenFile(str(picked.name), int(picked.size), picked)
 
     def download(self, filename: str, data: bytes, mime: str) -> None:
         """Hand `data` to the browser as a file download (nothing leaves the device)."""

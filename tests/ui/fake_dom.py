@@ -27,6 +27,9 @@ class FakeDom:
     def mount(self, region_id: str, node: Node | None) -> None:
         self.regions[region_id] = node
 
+    def report_error(self, error: BaseException) -> None:
+        raise error  # a test sees the failure itself
+
     def set_attrs(self, element_id: str, attrs: dict[str, str | None]) -> None:
         self.attrs.setdefault(element_id, {}).update(attrs)
 

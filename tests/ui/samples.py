@@ -1,6 +1,15 @@
 """View data for component tests, holding hostile text where a person could type it."""
 
 from app.domain.firm import Member, Role
+from app.services.import_views import (
+                  DUPLICATE,
+                  JOINS_NEW,
+                  NEW_ACCOUNT,
+                  REJECTED,
+                  ImportPlan,
+                  ImportReport,
+                  RowFate,
+)
 from app.services.overview_views import SECTIONS, Cell, EntryView, OverviewView, SectionView
 from app.services.profile_views import ContactView, EmailView, FieldView, LinkView, ProfileView
 from app.services.views import ClientPage, ClientRowView, MemberView, SearchHitView, TagView
@@ -38,3 +47,17 @@ OVERVIEW = OverviewView(7, ROW.name, tuple(
                 total=9 if key == "documents" else 1 if key == "notes" else 0)
     for key in SECTIONS), can_add_notes=True)
 DATA_TEXT |= {NOTE.cells[0].value, DOCUMENT.cells[0].value, "Regime", "quota", "x"}
+
+# The CSV import: a file's headers and rows carry user text too.
+CSV_HEADERS = ("Nome", f"Cognome {XSS}", "E-mail")
+CSV_SAMPLES = ("Mario", f"Rossi {XSS}", "mario@rossi.it")
+PLAN_ROWS = (
+    RowFate(2, f"Rossi {XSS}", f"Mario Rossi {XSS}", NEW_ACCOUNT),
+    RowFate(3, f"Rossi {XSS}", "Anna Rossi", JOINS_NEW, reused_contact=True),
+    RowFate(4, "", "Luca", REJECTED, problems=(("email", "email"), ("row", "extra_cells"))),
+    RowFate(5, f"Rossi {XSS}", f"Mario Rossi {XSS}", DUPLICATE, duplicate_of=2),
+)
+PLAN = ImportPlan(PLAN_ROWS)
+REPORT = ImportReport(False, 0, 0, 0, 0, (PLAN_ROWS[2],), (PLAN_ROWS[3],))
+DATA_TEXT |= {*CSV_HEADERS, *CSV_SAMPLES, *(r.account for r in PLAN_ROWS), *(r.person for r in PLAN_ROWS), "Luca",
+              "file.csv"}

@@ -14,9 +14,11 @@ from app.ui.components.client_filters import FilterHandlers
 from app.ui.components.clients_page import clients_page
 from app.ui.components.confirm_dialog import confirm_dialog
 from app.ui.components.contact_card import ContactHandlers
-from app.ui.components.data_page import data_page
+from app.ui.components.csv_preview import PreviewHandlers, csv_preview
+from app.ui.components.data_page import DataHandlers, DataPageState, data_page
 from app.ui.components.existing_contact import existing_contact_results
 from app.ui.components.form_dialog import form_dialog
+from app.ui.components.import_report import import_report
 from app.ui.components.link_contact import link_results
 from app.ui.components.message_page import message_page
 from app.ui.components.overview_tab import NoteHandlers, NoteState, overview_tab
@@ -138,8 +140,18 @@ def editing_screens(t):
     choice = ContactChoice(3, samples.CONTACT.name, ("mario@rossi.it",))
     return [info, form, confirm_dialog(t, t("delete.title", name="x"), t("delete.body", name="x"), NOOP, NOOP, NOOP),
             link_results(t, "ross", [choice], None, lambda *a: NOOP), link_results(t, "zz", [], None, lambda *a: NOOP),
-            existing_contact_results(t, "ross", [choice]), data_page(t, True, NOOP, NOOP, NOOP, NOOP),
+            existing_contact_results(t, "ross", [choice]), *data_screens(t),
             save_status(t, "failed", "quota", NOOP), save_status(t, "saving", None, NOOP)]
+
+
+def data_screens(t):
+    """The Data page with an error on each input, the CSV preview and a refused import's report."""
+    state = DataPageState(whole_dataset=True, import_clients=True, dataset_error=samples.CSV_HEADERS[1],
+                          csv_error="x", reading="x", can_undo=True)
+    preview = csv_preview(t, "file.csv", samples.CSV_HEADERS, samples.CSV_SAMPLES, {0: "first_name", 1: None, 2: "email"},
+                          samples.PLAN, False, PreviewHandlers(lambda i: NOOP, NOOP, NOOP, NOOP))
+    report = import_report(t, samples.REPORT)
+    return [data_page(t, state, DataHandlers(*(NOOP,) * 9), preview, report)]
 
 
 def every_screen(t):

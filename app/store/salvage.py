@@ -1,0 +1,59 @@
+"""Opening the stored database safely, and rescuing what a damaged one still holds.
+
+A damaged file is never repaired in place or deleted: `salvage` copies every row that can
+still be read into a new database of the current schema, for the user to download.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from app.store import open_store, search
+from app.store.dataset import TABLES
+from app.store.db import Database
+
+
+def open_checked(path: str) -> Database | None:
+    """The database at `path`, migrated and ready; None if SQLite finds it damaged."""
+    try:
+        db = open_store(path)
+        if db.integrity_ok():
+            return db
+        db.close()
+    except sqlite3.DatabaseError:
+        pass
+    return None
+
+
+def salvage(path: str) -> bytes:
+    """Every readable row of the damaged file at `path`, as the bytes of a new SQLite file."""
+    rescued = open_store(":memory:")
+    rescued.execute("PRAGMA foreign_keys = OFF")  # keep a row even if what it points to is lost
+    try:
+        source = Database.from_bytes(Path(path).read_bytes())  # a private copy: the file stays as it is
+    except (OSError, sqlite3.DatabaseError):
+        return rescued.serialize()
+    with rescued.transaction():
+        for table in TABLES.values():
+            ours = {r["name"] for r in rescued.all(f"PRAGMA table_info({table})")}
+            for row in _readable_rows(source, table):
+                # Only the columns our schema has (a file from an older version may lack some).
+                names = [n for n in row.keys() if n in ours]
+                rescued.execute(f"INSERT OR IGNORE INTO {table} ({', '.join(names)})"  # noqa: S608 - checked names
+                                f" VALUES ({', '.join('?' * len(names))})", [row[n] for n in names])
+        search.touch(rescued, (r[0] for r in rescued.all("SELECT id FROM account")))
+    source.close()
+    return rescued.serialize()
+
+
+def _readable_rows(source: Database, table: str) -> list[sqlite3.Row]:
+    """The rows of `table` up to the first unreadable page (none if the table itself is lost)."""
+    rows: list[sqlite3.Row] = []
+    try:
+        cursor = source.execute(f"SELECT * FROM {table}")  # noqa: S608 - one of our table names
+        for row in cursor:
+            rows.append(row)
+    except sqlite3.DatabaseError:
+        pass
+    return rows
