@@ -92,7 +92,7 @@ def store_figures(sizes: list[int]) -> dict[str, list[float]]:
         start = time.perf_counter()
         build_demo(db, accounts=size, today=date(2026, 11, 26))
         figures[f"{size:>6} accounts: build demo (s)"] = [time.perf_counter() - start]
-        for label, times in query_times(db).items():
+        for label, times in {**query_times(db), **transfer_times(db)}.items():
             figures[f"{size:>6} accounts: {label}"] = times
         db.close()
     return figures
@@ -129,6 +129,35 @@ def query_times(db) -> dict[str, list[float]]:
             action()
             times.append((time.perf_counter() - start) * 1000)
         result[label] = times
+    return result
+
+
+def transfer_times(db) -> dict[str, list[float]]:
+    """Moving the data in and out: one run each (they are seconds, not milliseconds)."""
+    from app.services import client_import, dataset, export, reset
+    from app.store import firm as firm_store
+    from app.store import open_store
+
+    owner = firm_store.list_members(db)[0]
+    result: dict[str, list[float]] = {}
+
+    def timed(label, action):
+        start = time.perf_counter()
+        value = action()
+        result[label] = [time.perf_counter() - start]
+        return value
+
+    document = timed("export JSON (s)", lambda: dataset.export_json(db, owner))
+    prepared = timed("import JSON: check in full (s)", lambda: dataset.prepare_import(owner, document))
+    target = open_store()
+    timed("import JSON: replace the data (s)", lambda: dataset.apply_import(target, owner, prepared))
+    text = timed("export clients CSV (s)", lambda: export.export_clients_csv(db, owner)).encode()
+    reset.erase_all_clients(target, owner)
+    table, mapping = client_import.read_table(owner, text)
+    timed("import clients CSV: preview (s)", lambda: client_import.plan_import(target, owner, table, mapping))
+    timed("import clients CSV: import (s)",
+          lambda: client_import.run_import(target, owner, table, mapping, valid_only=True))
+    target.close()
     return result
 
 

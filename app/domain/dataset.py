@@ -45,6 +45,9 @@ from app.domain.dataset_types import (
     TextList,
 )
 
+# The names, not the enum: a JSON file is checked strictly, where only enum objects pass as enums.
+NotificationName = Literal[tuple(t.value for t in NotificationType)]  # type: ignore[valid-type]
+
 FORMAT = "fascicolo-dataset"
 VERSION = 1
 
@@ -80,18 +83,15 @@ class CustomFieldRow(Row):
     position: Count = 0
 
 
-class _Address(Row):
+class AccountRow(Row):
+    id: Key
+    name: Label
+    type: Literal["individual", "company", "other"]
     street: Text = ""
     city: Text = ""
     state: Text = ""
     postal_code: Text = ""
     country: Text = ""
-
-
-class AccountRow(_Address):
-    id: Key
-    name: Label
-    type: Literal["individual", "company", "other"]
     quickbooks: Literal["not_connected", "synced"] = "not_connected"
     photo: Photo | None = None
     created_at: IsoDateTime
@@ -122,11 +122,16 @@ class AccountFieldValueRow(Row):
     value: Text
 
 
-class ContactRow(_Address):
+class ContactRow(Row):
     id: Key
     first_name: Label
     middle_name: Text = ""
     last_name: Label
+    street: Text = ""
+    city: Text = ""
+    state: Text = ""
+    postal_code: Text = ""
+    country: Text = ""
     birth_date: IsoDate | None = None
     tax_id: Text = ""
     mobile_app_last_login: IsoDateTime | None = None
@@ -167,7 +172,7 @@ class EmailSettingsRow(Row):
     login: Literal["off", "invited", "active"] = "off"
     invited_at: IsoDateTime | None = None
     notify: bool = False
-    notify_types: Annotated[list[NotificationType], FromJsonText] = []
+    notify_types: Annotated[list[NotificationName], FromJsonText] = []
     email_sync: bool = False
     can_sign: bool = True
 

@@ -47,7 +47,7 @@ def _json_list(value: Any) -> Any:
     if isinstance(value, str):
         try:
             return json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise ValueError("invalid") from None
     return value
 

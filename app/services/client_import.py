@@ -6,18 +6,17 @@ accepted rows are written and the rejected ones reported. Either way, one transa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.domain.access import can_create_account, can_view_account
 from app.domain.accounts import Account, Address
-from app.domain.client_rows import ClientRow, account_key, auto_map, mapping_errors
+from app.domain.client_rows import ClientRow, auto_map, mapping_errors
 from app.domain.contacts import AccountContactLink, Contact, EmailSettings
 from app.domain.csv_table import MAX_CSV_BYTES, CsvTable, parse_csv
 from app.domain.errors import AccessDenied, FileRefused, InvalidInput
 from app.domain.firm import Member, Tag
 from app.domain.text import fold
-from app.services.import_plan import Mapping, PlannedRow, Planner
+from app.services.import_plan import Mapping, PlannedRow, Planner, Ref
 from app.services.import_views import DUPLICATE, NEW_ACCOUNT, REJECTED, WRITES, ImportPlan, ImportReport
 from app.store import accounts as account_store
 from app.store import contacts as contact_store
@@ -76,60 +75,62 @@ def run_import(db: Database, actor: Member, table: CsvTable, mapping: Mapping, v
                         writer.contacts_reused, rejected, duplicates)
 
 
-@dataclass
 class _Writer:
-    db: Database
-    actor: Member
-    now: datetime
-    accounts: dict[str, int] = field(default_factory=dict)     # new account name -> id
-    contacts: dict[str, int] = field(default_factory=dict)     # email -> new contact id
-    linked_existing: set[int] = field(default_factory=set)
-    accounts_added: int = 0
-    contacts_added: int = 0
-    contacts_reused: int = 0
+    """Writes the planned rows, turning the plan's references into new or existing records."""
+
+    def __init__(self, db: Database, actor: Member, now: datetime) -> None:
+        self.db, self.actor, self.now = db, actor, now
+        self.ids: dict[Ref, int] = {}           # a new account or contact of the file -> its id
+        self.members = {m.email: m.id for m in firm_store.list_members(db)}
+        self.tags = {fold(t.name): t.id for t in firm_store.list_tags(db)}
+        self.linked_existing: set[int] = set()
+        self.accounts_added = self.contacts_added = self.contacts_reused = 0
 
     def write(self, item: PlannedRow) -> None:
-        row = item.row
-        account_id = item.account_id
-        if account_id is None:
-            account_id = self.accounts.get(account_key(item.account_name)) or self._new_account(item)
-        else:
-            self.linked_existing.add(account_id)
-        contact_id = item.contact_id or self.contacts.get(row.email or "")
-        if contact_id is None:
-            contact_id = contact_store.insert_contact(self.db, _person(row))
-            self.contacts_added += 1
-            if row.email:
-                self.contacts[row.email] = contact_id
-        else:
-            self.contacts_reused += 1
+        account_id = self._account_id(item)
+        contact_id = self._contact_id(item)
         emails = contact_store.get_contact(self.db, contact_id).emails
-        first = item.fate.fate == NEW_ACCOUNT
         contact_store.link(self.db, AccountContactLink(
-            account_id=account_id, contact_id=contact_id, description=row.description,
+            account_id=account_id, contact_id=contact_id, description=item.row.description,
             signer_priority=contact_store.last_signer_priority(self.db, account_id) + 1,
-            emails=tuple(EmailSettings(email=e.address) for e in emails)), primary=first)
+            emails=tuple(EmailSettings(email=e.address) for e in emails)), primary=item.fate.fate == NEW_ACCOUNT)
+
+    def _account_id(self, item: PlannedRow) -> int:
+        kind, key = item.account
+        if kind == "id":
+            self.linked_existing.add(key)
+            return key
+        if item.account not in self.ids:
+            self.ids[item.account] = self._new_account(item)
+        return self.ids[item.account]
+
+    def _contact_id(self, item: PlannedRow) -> int:
+        kind, key = item.contact
+        if kind == "id" or item.contact in self.ids:
+            self.contacts_reused += 1
+            return key if kind == "id" else self.ids[item.contact]
+        self.ids[item.contact] = contact_store.insert_contact(self.db, _person(item.row))
+        self.contacts_added += 1
+        return self.ids[item.contact]
 
     def _new_account(self, item: PlannedRow) -> int:
         row = item.row
-        members = {m.email: m.id for m in firm_store.list_members(self.db)}
-        team = {members[e] for e in row.team}
+        team = {self.members[e] for e in row.team}
         if not can_view_account(self.actor, frozenset()):
             team.add(self.actor.id)   # as when creating an account by hand: they keep seeing it
         account = Account(name=item.account_name, type=row.account_type, created_at=self.now,
-                          address=_address(row), tag_ids=frozenset(self._tag_ids(row.tags)),
+                          address=_address(row), tag_ids=frozenset(self._tag_id(n) for n in row.tags),
                           team_member_ids=frozenset(team))
         account_id = account_store.insert_account(self.db, account)
         for member_id in sorted(team):
             account_store.record_team_change(self.db, account_id, member_id, "added", self.actor.id, self.now)
-        self.accounts[account_key(item.account_name)] = account_id
         self.accounts_added += 1
         return account_id
 
-    def _tag_ids(self, names: tuple[str, ...]) -> list[int]:
-        known = {fold(t.name): t.id for t in firm_store.list_tags(self.db)}
-        return [known.get(fold(name)) or firm_store.insert_tag(self.db, Tag(name=name, color=NEW_TAG_COLOR))
-                for name in names]
+    def _tag_id(self, name: str) -> int:
+        if fold(name) not in self.tags:
+            self.tags[fold(name)] = firm_store.insert_tag(self.db, Tag(name=name, color=NEW_TAG_COLOR))
+        return self.tags[fold(name)]
 
 
 def _address(row: ClientRow) -> Address:

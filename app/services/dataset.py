@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from app.domain.access import can_export_dataset
 from app.domain.custom_fields import clean_value
-from app.domain.dataset import FORMAT, VERSION, Dataset
+from app.domain.dataset import FORMAT, VERSION, CustomFieldRow, Dataset
 from app.domain.errors import AccessDenied, FileRefused
 from app.domain.firm import CustomFieldDefinition, FieldType
 from app.domain.validation import codes
@@ -44,7 +44,7 @@ def export_json(db: Database, actor) -> bytes:
     """The whole dataset as the documented JSON document (docs/dataset.schema.json)."""
     _check(actor)
     dataset = Dataset.model_validate(dataset_store.read_records(db))
-    return json.dumps(dataset.model_dump(mode="json"), ensure_ascii=False, indent=1).encode("utf-8")
+    return dataset.model_dump_json(indent=1).encode("utf-8")  # pydantic's serializer: fast, UTF-8 as is
 
 
 def check_size(size: int) -> None:
@@ -57,7 +57,10 @@ def prepare_import(actor, data: bytes) -> PreparedImport:
     """Read and check a dataset file in full; nothing of the current data is touched."""
     _check(actor)
     check_size(len(data))
-    dataset = _validated(_records_of_sqlite(data) if data.startswith(_SQLITE_MAGIC) else _records_of_json(data))
+    if data.startswith(_SQLITE_MAGIC):
+        dataset = _validated(_records_of_sqlite(data), strict=False)   # SQLite keeps booleans as 0 and 1
+    else:
+        dataset = _validated(_records_of_json(data), strict=True)
     _check_custom_values(dataset)
     try:
         scratch = dataset_store.build(dataset)
@@ -93,9 +96,10 @@ def _records_of_json(data: bytes) -> dict:
         raise FileRefused("not_dataset") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise FileRefused("not_ours")
-    if document.get("version") != VERSION:
+    version = document.get("version")
+    if type(version) is not int or version != VERSION:  # noqa: E721 - true == 1 in Python, not here
         # Version 1 is the only one there has been: a later one comes from a newer app.
-        raise FileRefused("version", found=str(document.get("version"))[:20], supported=str(VERSION))
+        raise FileRefused("version", found=str(version)[:20], supported=str(VERSION))
     return document
 
 
@@ -108,30 +112,35 @@ def _records_of_sqlite(data: bytes) -> dict:
         raise FileRefused("damaged") from None
 
 
-def _validated(records: dict) -> Dataset:
+def _validated(records: dict, strict: bool) -> Dataset:
+    """The records as the format's models; a JSON file must use JSON's own types ("12" is no number)."""
     try:
-        return Dataset.model_validate(records)
+        return Dataset.model_validate(records, strict=strict)
     except ValidationError as error:
-        where, code = next(iter(codes(error).items()))
-        raise FileRefused("record_invalid", where=_where(where), code=code) from None
+        first = error.errors()[0]
+        raise FileRefused("record_invalid", where=_where(first["loc"]),
+                          reason=next(iter(codes(error).values()))) from None
 
 
-def _where(path: str) -> str:
-    """"accounts.12.type" -> "accounts › 13 › type" (records counted from 1, as people do)."""
-    return " › ".join(str(int(p) + 1) if p.isdigit() else p for p in path.split("."))
+def _where(loc: tuple) -> str:
+    """("accounts", 12, "type") -> "accounts › 13 › type" (records counted from 1, as people do)."""
+    return " › ".join(str(p + 1) if isinstance(p, int) else str(p)[:40] for p in loc) or "–"
 
 
 def _check_custom_values(dataset: Dataset) -> None:
-    """A custom-field value must be what the editor would have stored for that field's type."""
-    # Only the type and options matter here; the label was checked with the record.
-    fields = {f.id: CustomFieldDefinition.model_construct(type=FieldType(f.type), options=tuple(f.options))
-              for f in dataset.custom_fields}
-    for list_name in ("account_field_values", "contact_field_values"):
+    """A custom-field value must be of a field of its kind (account or contact), as the editor stores it."""
+    fields = {f.id: f for f in dataset.custom_fields}
+    for list_name, scope in (("account_field_values", "account"), ("contact_field_values", "contact")):
         for index, row in enumerate(getattr(dataset, list_name)):
             field = fields.get(row.field_id)
-            try:
-                good = field is None or clean_value(field, row.value) == row.value
-            except ValueError:
-                good = False
-            if not good:
-                raise FileRefused("record_invalid", where=_where(f"{list_name}.{index}.value"), code="invalid")
+            if field is not None and not _fits(field, scope, row.value):
+                raise FileRefused("record_invalid", where=_where((list_name, index, "value")), reason="invalid")
+
+
+def _fits(field: CustomFieldRow, scope: str, value: str) -> bool:
+    # Only the type and options matter to the check; the label was checked with the record.
+    definition = CustomFieldDefinition.model_construct(type=FieldType(field.type), options=tuple(field.options))
+    try:
+        return field.scope == scope and clean_value(definition, value) == value
+    except ValueError:
+        return False

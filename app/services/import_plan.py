@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pydantic import TypeAdapter, ValidationError
 
-from app.domain.client_rows import ClientRow, account_key, clean_cell, read_row, row_key
+from app.domain.client_rows import ClientRow, account_key, clean_cell, read_row
 from app.domain.csv_table import CsvRow, CsvTable
 from app.domain.errors import InvalidInput
 from app.domain.fields import AccountName
@@ -45,23 +45,27 @@ def _check_generated_name(name: str, problems: dict[str, str]) -> None:
         problems["account_name"] = next(iter(codes(error).values()))
 
 
+# Who a row means: ("id", n) is a record already in the firm; ("new", key) one the file adds.
+Ref = tuple[str, int | str]
+
+
 @dataclass(frozen=True)
 class PlannedRow:
     fate: RowFate
     row: ClientRow | None = None
     account_name: str = ""
-    account_id: int | None = None    # an account already in the firm
-    contact_id: int | None = None    # a contact already in the firm
+    account: Ref | None = None
+    contact: Ref | None = None
 
 
 class Planner:
     def __init__(self, db: Database, actor: Member) -> None:
         self.db, self.actor = db, actor
         self.members = {m.email: m.id for m in firm_store.list_members(db)}
-        self.seen: dict[tuple[str, str], int] = {}        # row identity -> line
+        self.seen: dict[tuple[str, str], int] = {}        # (account, person) -> line
         self.new_accounts: set[str] = set()               # account keys started by the file
-        self.emails: dict[str, int | None] = {}           # email -> contact in the firm, None: new
-        self.linked: set[tuple[int, int]] = set()         # (existing account, existing contact)
+        self.emails: dict[str, Ref] = {}                  # each address of an accepted row -> contact
+        self.links: set[tuple[Ref, Ref]] = set()          # (account, contact) planned so far
 
     def plan(self, table: CsvTable, mapping: Mapping) -> list[PlannedRow]:
         return [self._row(csv_row, mapping) for csv_row in table.rows]
@@ -70,13 +74,11 @@ class Planner:
         try:
             row = read_row(csv_row, mapping)
         except InvalidInput as error:
-            cells = {f: clean_cell(c) for f, c in zip(mapping.values(), csv_row.cells, strict=False) if f}
-            person = " ".join(filter(None, (cells.get("first_name"), cells.get("last_name"))))
-            return PlannedRow(RowFate(csv_row.line, cells.get("account_name", ""), person, REJECTED,
-                                      problems=tuple(error.errors.items())))
+            return _unreadable(csv_row, mapping, error)
         name = row.account_name or generated_name([(row.first_name, row.last_name)])
         person = f"{row.first_name} {row.last_name}"
-        key = row_key(row)
+        # The same person for the same account, however the account name was written.
+        key = (account_key(name), row.email or account_key(person))
         if key in self.seen:
             return PlannedRow(RowFate(row.line, name, person, DUPLICATE, duplicate_of=self.seen[key]))
         problems: dict[str, str] = {}
@@ -84,49 +86,59 @@ class Planner:
             _check_generated_name(name, problems)
         if any(email not in self.members for email in row.team):
             problems["team"] = "unknown_member"
-        fate, account_id = self._account(account_key(name), problems)
-        contact_id, reused = self._contact(row.email, problems)
+        fate, account = self._account(account_key(name), problems)
+        contact, reused = self._contact(row, problems)
         if problems:
             return PlannedRow(RowFate(row.line, name, person, REJECTED, problems=tuple(problems.items())))
-        if account_id is not None and contact_id is not None:
-            if (account_id, contact_id) in self.linked or contact_store.link_row(self.db, account_id, contact_id):
-                return PlannedRow(RowFate(row.line, name, person, ALREADY_LINKED, reused_contact=True))
-            self.linked.add((account_id, contact_id))
-        self._remember(row, key, fate, name, contact_id)
-        return PlannedRow(RowFate(row.line, name, person, fate, reused_contact=reused), row, name,
-                          account_id, contact_id)
+        if (account, contact) in self.links or self._linked_in_firm(account, contact):
+            return PlannedRow(RowFate(row.line, name, person, ALREADY_LINKED, reused_contact=True))
+        self.links.add((account, contact))
+        self.seen[key] = row.line
+        if fate == NEW_ACCOUNT:
+            self.new_accounts.add(account_key(name))
+        for address in (row.email, *row.more_emails):
+            if address:
+                self.emails.setdefault(address, contact)
+        return PlannedRow(RowFate(row.line, name, person, fate, reused_contact=reused), row, name, account, contact)
 
-    def _account(self, key: str, problems: dict[str, str]) -> tuple[str, int | None]:
+    def _account(self, key: str, problems: dict[str, str]) -> tuple[str, Ref]:
         if key in self.new_accounts:
-            return JOINS_NEW, None
+            return JOINS_NEW, ("new", key)
         found = account_store.accounts_named(self.db, key)
         if len(found) > 1:
             problems["account_name"] = "ambiguous_account"
         elif found and not edits(self.actor, found[0]["team"]):
             problems["account_name"] = "account_locked"
         elif found:
-            return JOINS_EXISTING, found[0]["id"]
-        return NEW_ACCOUNT, None
+            return JOINS_EXISTING, ("id", found[0]["id"])
+        return NEW_ACCOUNT, ("new", key)
 
-    def _contact(self, email: str | None, problems: dict[str, str]) -> tuple[int | None, bool]:
-        """The contact already in the firm with this email (or None), and whether one is reused."""
-        if email is None:
-            return None, False
-        if email in self.emails:
-            return self.emails[email], True
-        contact_id = contact_store.contact_with_email(self.db, email)
-        if contact_id is None:
-            return None, False
-        accounts = contact_store.accounts_of_contact(self.db, contact_id)
-        # A contact only on accounts the actor cannot see is not theirs to link (nor to reveal).
-        if accounts and not any(sees(self.actor, a["team"]) for a in accounts):
-            problems["email"] = "email_taken"
-        return contact_id, True
+    def _contact(self, row: ClientRow, problems: dict[str, str]) -> tuple[Ref, bool]:
+        """The contact the row means, and whether it is one met before (in the firm or the file).
 
-    def _remember(self, row: ClientRow, key: tuple[str, str], fate: str, name: str,
-                  contact_id: int | None) -> None:
-        self.seen[key] = row.line
-        if fate == NEW_ACCOUNT:
-            self.new_accounts.add(account_key(name))
-        if row.email:
-            self.emails.setdefault(row.email, contact_id)
+        Any of the row's addresses finds it: a person is one contact however their emails are spread.
+        """
+        addresses = [a for a in (row.email, *row.more_emails) if a]
+        known = next((self.emails[a] for a in addresses if a in self.emails), None)
+        if known is not None:
+            return known, True
+        for address in addresses:
+            contact_id = contact_store.contact_with_email(self.db, address)
+            if contact_id is not None:
+                accounts = contact_store.accounts_of_contact(self.db, contact_id)
+                # A contact only on accounts the actor cannot see is not theirs to link (nor to reveal).
+                if accounts and not any(sees(self.actor, a["team"]) for a in accounts):
+                    problems["email" if address == row.email else "more_emails"] = "email_taken"
+                return ("id", contact_id), True
+        return ("new", row.line), False
+
+    def _linked_in_firm(self, account: Ref, contact: Ref) -> bool:
+        return account[0] == contact[0] == "id" and contact_store.link_row(self.db, account[1], contact[1]) is not None
+
+
+def _unreadable(csv_row: CsvRow, mapping: Mapping, error: InvalidInput) -> PlannedRow:
+    """A row with problems, shown with the names it holds so the person can find it."""
+    cells = {f: clean_cell(c) for f, c in zip(mapping.values(), csv_row.cells, strict=False) if f}
+    person = " ".join(filter(None, (cells.get("first_name"), cells.get("last_name"))))
+    return PlannedRow(RowFate(csv_row.line, cells.get("account_name", ""), person, REJECTED,
+                              problems=tuple(error.errors.items())))

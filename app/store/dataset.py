@@ -45,7 +45,8 @@ class Rejected(Exception):
 
 def _select(list_name: str) -> str:
     fields = row_fields(list_name)
-    order = ", ".join(str(i) for i in range(1, min(3, len(fields)) + 1))
+    # By id; a link table (no id of its own) by the ids it joins.
+    order = "id" if "id" in fields else ", ".join(fields[:3])
     return f"SELECT {', '.join(fields)} FROM {TABLES[list_name]} ORDER BY {order}"  # noqa: S608 - constants
 
 
@@ -96,7 +97,8 @@ def records_of_file(data: bytes) -> dict[str, Any]:
             raise Damaged("integrity check failed")
         _bring_up_to_date(source)
         return read_records(source)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
+        # A damaged file can make SQLite quote broken bytes in its message, which then fails to decode.
         raise Damaged(str(error)) from None
 
 

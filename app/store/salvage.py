@@ -21,7 +21,7 @@ def open_checked(path: str) -> Database | None:
         if db.integrity_ok():
             return db
         db.close()
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):  # see store.dataset.records_of_file
         pass
     return None
 
@@ -32,7 +32,7 @@ def salvage(path: str) -> bytes:
     rescued.execute("PRAGMA foreign_keys = OFF")  # keep a row even if what it points to is lost
     try:
         source = Database.from_bytes(Path(path).read_bytes())  # a private copy: the file stays as it is
-    except (OSError, sqlite3.DatabaseError):
+    except (OSError, sqlite3.DatabaseError, UnicodeDecodeError):
         return rescued.serialize()
     with rescued.transaction():
         for table in TABLES.values():
@@ -54,6 +54,6 @@ def _readable_rows(source: Database, table: str) -> list[sqlite3.Row]:
         cursor = source.execute(f"SELECT * FROM {table}")  # noqa: S608 - one of our table names
         for row in cursor:
             rows.append(row)
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
         pass
     return rows

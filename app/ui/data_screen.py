@@ -85,8 +85,8 @@ class DataScreen:
     def _refused(self, input_id: str, error: FileRefused) -> None:
         t = self.app.t
         details = dict(error.details)
-        if "code" in details:  # a record's problem, said in the user's words
-            code = details.pop("code")
+        if "reason" in details:  # a record's problem, said in the user's words
+            code = details.pop("reason")
             details["problem"] = t(f"error.{code}") if t.has(f"error.{code}") else t("error.invalid")
         key = f"file.{error.code}" if t.has(f"file.{error.code}") else "file.invalid"
         self.errors[input_id] = t(key, **details)
