@@ -206,6 +206,7 @@ class App:
         except NotFound:
             self.member = members.default_member(self.db)
         self.search.clear()
+        self.data_screen.forget()   # a CSV preview was planned against the data just replaced
         self.render_sidebar()
 
     def on_member_change(self, event: UiEvent) -> None:

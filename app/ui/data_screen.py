@@ -17,7 +17,7 @@ from app.domain.client_rows import TEMPLATE_HEADERS, clean_cell
 from app.domain.csv_table import CsvTable
 from app.domain.errors import FileRefused
 from app.services import client_import, dataset, export
-from app.services.import_views import ImportReport
+from app.services.import_views import ImportPlan, ImportReport
 from app.ui.components.csv_preview import PREVIEW_ID, PreviewHandlers, csv_preview
 from app.ui.components.data_page import CSV_INPUT, DATASET_INPUT, DataHandlers, DataPageState, data_page
 from app.ui.components.import_report import REPORT_ID, import_report
@@ -36,6 +36,7 @@ class CsvDraft:
     table: CsvTable
     mapping: dict[int, str | None]
     valid_only: bool = False
+    plan: ImportPlan | None = None    # kept until the mapping changes (the import plans afresh anyway)
 
 
 class DataScreen:
@@ -48,7 +49,7 @@ class DataScreen:
         self.report: ImportReport | None = None
 
     def forget(self) -> None:
-        """Another member signed in: a half-done CSV import and its report were not theirs."""
+        """Another member signed in, or the data was replaced: a CSV preview no longer holds."""
         self.errors, self.draft, self.report = {}, None, None
 
     # Rendering ------------------------------------------------------------------------
@@ -67,7 +68,9 @@ class DataScreen:
         draft = self.draft
         if draft is None or not can_create_account(self.app.member):
             return None
-        plan = client_import.plan_import(self.app.db, self.app.member, draft.table, draft.mapping)
+        if draft.plan is None:
+            draft.plan = client_import.plan_import(self.app.db, self.app.member, draft.table, draft.mapping)
+        plan = draft.plan
         first = draft.table.rows[0].cells if draft.table.rows else ()
         samples = tuple(clean_cell(first[i]) if i < len(first) else "" for i in range(len(draft.table.headers)))
         on = PreviewHandlers(self._map_column, self._valid_only, self._run_import, self._cancel_import)
@@ -157,7 +160,6 @@ class DataScreen:
 
     def _replace(self, file_name: str, prepared: dataset.PreparedImport) -> str:
         self.undo_data = dataset.apply_import(self.app.db, self.app.member, prepared)
-        self.draft = self.report = None
         self.app.after_replacing_data()
         return self.app.t("data.imported", file=file_name, accounts=prepared.accounts, contacts=prepared.contacts)
 
@@ -183,6 +185,7 @@ class DataScreen:
         def on_change(event: UiEvent) -> None:
             if self.draft is not None:
                 self.draft.mapping[index] = event.value or None
+                self.draft.plan = None
                 self._show()
         return on_change
 
