@@ -36,7 +36,7 @@ MESSAGES: dict[str, str] = {
     "data.template": "Download CSV template",
     "data.reading": "Reading {file}…",
     "data.undo": "Undo import",
-    "data.undo_hint": "Puts back the data as it was before the last import.",
+    "data.undo_hint": "Puts back the data as it was before the import. Offered until the next change.",
     "data.undo_done": "The import has been undone: the previous data is back.",
     "data.replace_title": "Replace all data with this file?",
     "data.replace_body": "{file} — accounts: {accounts}, contacts: {contacts}, members: {members}. Every client, contact and record now on this device will be replaced by it. You can undo this right after with Undo import.",

@@ -36,7 +36,7 @@ MESSAGES: dict[str, str] = {
     "data.template": "Scarica il modello CSV",
     "data.reading": "Lettura di {file}…",
     "data.undo": "Annulla importazione",
-    "data.undo_hint": "Rimette i dati com'erano prima dell'ultima importazione.",
+    "data.undo_hint": "Rimette i dati com'erano prima dell'importazione. Disponibile fino alla modifica successiva.",
     "data.undo_done": "Importazione annullata: i dati precedenti sono tornati.",
     "data.replace_title": "Sostituire tutti i dati con questo file?",
     "data.replace_body": "{file} — clienti: {accounts}, contatti: {contacts}, membri: {members}. Ogni cliente, contatto e registrazione ora su questo dispositivo sarà sostituito. Puoi annullare subito dopo con Annulla importazione.",

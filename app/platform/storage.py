@@ -24,6 +24,7 @@ from pyodide.ffi import create_once_callable, create_proxy, jsnull  # type: igno
 
 DATA_DIR = "/data"
 DB_PATH = f"{DATA_DIR}/fascicolo.sqlite"
+BEFORE_IMPORT_PATH = f"{DATA_DIR}/before-import.sqlite"
 GENERATION_KEY = "fascicolo.generation"
 CHANNEL = "fascicolo"
 DEBOUNCE_S = 0.15
@@ -130,3 +131,25 @@ class BrowserStorage:
         if self.pending:  # an unsaved change: let the browser ask before leaving
             event.preventDefault()
             event.returnValue = ""
+
+
+class FileBackup:
+    """The data as it was before the last dataset import, kept beside the database for "Undo import".
+
+    It is written to IndexedDB with the import's own save, so the undo survives a reload.
+    """
+
+    def keep(self, data: bytes) -> None:
+        with open(BEFORE_IMPORT_PATH, "wb") as file:
+            file.write(data)
+
+    def load(self) -> bytes | None:
+        try:
+            with open(BEFORE_IMPORT_PATH, "rb") as file:
+                return file.read()
+        except FileNotFoundError:
+            return None
+
+    def drop(self) -> None:
+        if os.path.exists(BEFORE_IMPORT_PATH):
+            os.remove(BEFORE_IMPORT_PATH)

@@ -20,7 +20,7 @@ from app.ui.components.contact_page import contact_page
 from app.ui.components.message_page import message_page
 from app.ui.components.save_status import save_status
 from app.ui.components.sidebar import SidebarHandlers, sidebar
-from app.ui.data_screen import DataScreen
+from app.ui.data_screen import Backup, DataScreen
 from app.ui.dialogs import Dialogs
 from app.ui.events import UiEvent
 from app.ui.html import h
@@ -45,7 +45,7 @@ def preferred_language(dom: Dom) -> str:
 
 class App:
     def __init__(self, db: Database, dom: Dom, retry_save: Callable[[], None] = lambda: None,
-                 demo_firm: Callable[[Database], None] | None = None) -> None:
+                 demo_firm: Callable[[Database], None] | None = None, backup: Backup | None = None) -> None:
         self.db = db
         self._demo_firm = demo_firm  # given by the entry point, which owns the demo generator
         self.dom = dom
@@ -60,7 +60,7 @@ class App:
         self.dialogs = Dialogs(self)
         self.account_editor = AccountEditor(self)
         self.person_editor = PersonEditor(self)
-        self.data_screen = DataScreen(self)
+        self.data_screen = DataScreen(self, backup)
         self._pending_message: str | None = None
         self._navigating = False
 

@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from app.domain.access import can_create_account, can_export_dataset
 from app.domain.client_rows import TEMPLATE_HEADERS, clean_cell
@@ -39,10 +39,36 @@ class CsvDraft:
     plan: ImportPlan | None = None    # kept until the mapping changes (the import plans afresh anyway)
 
 
+class Backup(Protocol):
+    """Where the data before an import waits for "Undo import" (the browser keeps it in a file)."""
+
+    def keep(self, data: bytes) -> None: ...
+    def load(self) -> bytes | None: ...
+    def drop(self) -> None: ...
+
+
+class MemoryBackup:
+
+    def __init__(self) -> None:
+        self._data: bytes | None = None
+
+    def keep(self, data: bytes) -> None:
+        self._data = data
+
+    def load(self) -> bytes | None:
+        return self._data
+
+    def drop(self) -> None:
+        self._data = None
+
+
 class DataScreen:
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, backup: Backup | None = None) -> None:
         self.app = app
-        self.undo_data: bytes | None = None   # the data before the last dataset import
+        self.backup = backup or MemoryBackup()   # the data before the last dataset import
+        # Undo is offered until the next change: undoing later would throw that change away.
+        # (The import's own commit drops the older copy before the new one is kept.)
+        app.db.on_commit(self.backup.drop)
         self.errors: dict[str, str] = {}      # file input id -> message
         self.reading: str | None = None
         self.draft: CsvDraft | None = None
@@ -57,7 +83,7 @@ class DataScreen:
         t, member = self.app.t, self.app.member
         state = DataPageState(whole_dataset=can_export_dataset(member), import_clients=can_create_account(member),
                               dataset_error=self.errors.get(DATASET_INPUT), csv_error=self.errors.get(CSV_INPUT),
-                              reading=self.reading, can_undo=self.undo_data is not None)
+                              reading=self.reading, can_undo=self.backup.load() is not None)
         handlers = DataHandlers(self._export_json, self._export_sqlite, self._export_csv, self._template,
                                 self._dataset_chosen, self._csv_chosen, self._ask_undo, self.app.ask_reset,
                                 self.app.ask_erase)
@@ -159,15 +185,17 @@ class DataScreen:
         self.app.dialogs.confirm(t("data.replace_title"), body, lambda: self._replace(chosen.name, prepared))
 
     def _replace(self, file_name: str, prepared: dataset.PreparedImport) -> str:
-        self.undo_data = dataset.apply_import(self.app.db, self.app.member, prepared)
+        # Kept before the import's save runs (it is scheduled, not immediate), so the save carries it.
+        self.backup.keep(dataset.apply_import(self.app.db, self.app.member, prepared))
         self.app.after_replacing_data()
         return self.app.t("data.imported", file=file_name, accounts=prepared.accounts, contacts=prepared.contacts)
 
     def _ask_undo(self, _event: UiEvent) -> None:
-        if self.undo_data is None:
+        previous = self.backup.load()
+        if previous is None:
             return
-        dataset.undo_import(self.app.db, self.app.member, self.undo_data)
-        self.undo_data = None
+        dataset.undo_import(self.app.db, self.app.member, previous)
+        self.backup.drop()
         self.app.after_replacing_data()
         self._show("page-title")
         self.app.announce(self.app.t("data.undo_done"))

@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from app.ui.events import UiEvent
 from app.ui.html import Element, Node
 from tests.ui.tree import by_role
+
+
+@dataclass(frozen=True)
+class FakeFile:
+    """A file picked in a file input (app.ui.dom.ChosenFile's stand-in)."""
+
+    name: str
+    data: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+    async def read(self) -> bytes:
+        return self.data
 
 
 class FakeDom:
@@ -22,10 +38,18 @@ class FakeDom:
         self.state = "loading"
         self._browser_lang = browser_lang
         self._on_hash: Callable[[], None] | None = None
+        self.files: dict[str, FakeFile] = {}              # file input id -> the file picked
+        self.downloads: list[tuple[str, bytes, str]] = []
 
     # The Dom interface used by the app -------------------------------------------------
     def mount(self, region_id: str, node: Node | None) -> None:
         self.regions[region_id] = node
+
+    def chosen_file(self, element_id: str) -> FakeFile | None:
+        return self.files.get(element_id)
+
+    def download(self, filename: str, data: bytes, mime: str) -> None:
+        self.downloads.append((filename, data, mime))
 
     def report_error(self, error: BaseException) -> None:
         raise error  # a test sees the failure itself

@@ -12,6 +12,8 @@ _IMPLICIT = {"a": "link", "button": "button", "table": "table", "th": "columnhea
 
 
 def role_of(element: Element) -> str | None:
+    if element.tag == "input" and element.attr("type") == "checkbox":
+        return element.attr("role") or "checkbox"
     return element.attr("role") or _IMPLICIT.get(element.tag)
 
 
@@ -26,6 +28,10 @@ def name_of(element: Element, tree: Node) -> str:
     label = element.attr("aria-label")
     if label is not None:
         return label
+    labelled_by = element.attr("aria-labelledby")
+    if labelled_by:
+        ids = labelled_by.split()
+        return " ".join(text_of(e) for i in ids for e in walk(tree) if e.attr("id") == i)
     if element.tag in ("select", "input"):
         for other in walk(tree):
             if other.tag == "label" and other.attr("for") == element.attr("id"):
