@@ -106,9 +106,11 @@ class _Writer:
 
     def _contact_id(self, item: PlannedRow) -> int:
         kind, key = item.contact
-        if kind == "id" or item.contact in self.ids:
+        if kind == "id":
             self.contacts_reused += 1
-            return key if kind == "id" else self.ids[item.contact]
+            return key
+        if item.contact in self.ids:   # added by an earlier row of the file
+            return self.ids[item.contact]
         self.ids[item.contact] = contact_store.insert_contact(self.db, _person(item.row))
         self.contacts_added += 1
         return self.ids[item.contact]

@@ -91,7 +91,7 @@ class Planner:
         if problems:
             return PlannedRow(RowFate(row.line, name, person, REJECTED, problems=tuple(problems.items())))
         if (account, contact) in self.links or self._linked_in_firm(account, contact):
-            return PlannedRow(RowFate(row.line, name, person, ALREADY_LINKED, reused_contact=True))
+            return PlannedRow(RowFate(row.line, name, person, ALREADY_LINKED, reused_contact=reused))
         self.links.add((account, contact))
         self.seen[key] = row.line
         if fate == NEW_ACCOUNT:
@@ -114,14 +114,14 @@ class Planner:
         return NEW_ACCOUNT, ("new", key)
 
     def _contact(self, row: ClientRow, problems: dict[str, str]) -> tuple[Ref, bool]:
-        """The contact the row means, and whether it is one met before (in the firm or the file).
+        """The contact the row means, and whether it was already in the firm.
 
         Any of the row's addresses finds it: a person is one contact however their emails are spread.
         """
         addresses = [a for a in (row.email, *row.more_emails) if a]
         known = next((self.emails[a] for a in addresses if a in self.emails), None)
-        if known is not None:
-            return known, True
+        if known is not None:   # met on an earlier row: "existing" only if it was in the firm before
+            return known, known[0] == "id"
         for address in addresses:
             contact_id = contact_store.contact_with_email(self.db, address)
             if contact_id is not None:

@@ -202,6 +202,7 @@ class DataScreen:
 
     # CSV import -----------------------------------------------------------------------
     def _csv_chosen(self, _event: UiEvent) -> None:
+        self.draft = self.report = None   # a new file: the previous one's preview no longer applies
         self._read(CSV_INPUT, client_import.check_size, self._csv_read)
 
     def _csv_read(self, chosen: ChosenFile, data: bytes) -> None:
