@@ -9,7 +9,7 @@ from app.ui.components.data_page import CSV_INPUT, DATASET_INPUT
 from app.ui.html import Element, text_of
 from tests.conftest import _demo_db, member_named
 from tests.ui.fake_dom import FakeDom, FakeFile
-from tests.ui.tree import walk
+from tests.ui.tree import by_role, walk
 
 
 @pytest.fixture
@@ -110,3 +110,11 @@ def test_a_member_who_may_not_create_accounts_has_no_imports(db):
     App(db, dom).start()
     ids = {e.attr("id") for e in walk(dom.tree())}
     assert CSV_INPUT not in ids and DATASET_INPUT not in ids
+
+
+def test_choosing_another_file_closes_the_previous_preview(db, dom):
+    pick(dom, CSV_INPUT, "good.csv", b"First name,Last name\nMario,Rossi\n")
+    assert dom.one("region", "Import preview")
+    pick(dom, CSV_INPUT, "empty.csv", b"")
+    assert "This file is empty." in text_of(by_id(dom, "import-csv-error"))
+    assert not by_role(dom.tree(), "region")
