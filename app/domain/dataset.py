@@ -33,17 +33,15 @@ from app.domain.dataset_activity import (
 )
 from app.domain.dataset_types import (
     Count,
-    EmailText,
     FromJsonText,
     IsoDate,
     IsoDateTime,
     Key,
-    Label,
     Photo,
     Row,
     Text,
-    TextList,
 )
+from app.domain.fields import AccountName, Color, Email, Name, OptionalText, Phone
 
 # The names, not the enum: a JSON file is checked strictly, where only enum objects pass as enums.
 NotificationName = Literal[tuple(t.value for t in NotificationType)]  # type: ignore[valid-type]
@@ -54,15 +52,15 @@ VERSION = 1
 
 class FirmRow(Row):
     id: Literal[1] = 1
-    name: Label
+    name: Name
     currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$")
 
 
 class MemberRow(Row):
     id: Key
-    first_name: Label
-    last_name: Label
-    email: EmailText
+    first_name: Name
+    last_name: Name
+    email: Email
     role: Literal["owner", "admin", "employee"]
     view_all_accounts: bool = False
     manage_accounts: bool = False
@@ -70,28 +68,28 @@ class MemberRow(Row):
 
 class TagRow(Row):
     id: Key
-    name: Label
-    color: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
+    name: Name
+    color: Color
 
 
 class CustomFieldRow(Row):
     id: Key
     scope: Literal["account", "contact"]
-    label: Label
+    label: Name
     type: Literal["text", "number", "date", "dropdown", "checkbox", "email", "phone", "address"]
-    options: TextList = []
+    options: Annotated[list[Name], FromJsonText] = []
     position: Count = 0
 
 
 class AccountRow(Row):
     id: Key
-    name: Label
+    name: AccountName
     type: Literal["individual", "company", "other"]
-    street: Text = ""
-    city: Text = ""
-    state: Text = ""
-    postal_code: Text = ""
-    country: Text = ""
+    street: OptionalText = ""
+    city: OptionalText = ""
+    state: OptionalText = ""
+    postal_code: OptionalText = ""
+    country: OptionalText = ""
     quickbooks: Literal["not_connected", "synced"] = "not_connected"
     photo: Photo | None = None
     created_at: IsoDateTime
@@ -124,31 +122,31 @@ class AccountFieldValueRow(Row):
 
 class ContactRow(Row):
     id: Key
-    first_name: Label
-    middle_name: Text = ""
-    last_name: Label
-    street: Text = ""
-    city: Text = ""
-    state: Text = ""
-    postal_code: Text = ""
-    country: Text = ""
+    first_name: Name
+    middle_name: OptionalText = ""
+    last_name: Name
+    street: OptionalText = ""
+    city: OptionalText = ""
+    state: OptionalText = ""
+    postal_code: OptionalText = ""
+    country: OptionalText = ""
     birth_date: IsoDate | None = None
-    tax_id: Text = ""
+    tax_id: OptionalText = ""
     mobile_app_last_login: IsoDateTime | None = None
 
 
 class ContactEmailRow(Row):
     id: Key
     contact_id: Key
-    address: EmailText
+    address: Email
     is_primary: bool = False
 
 
 class ContactPhoneRow(Row):
     id: Key
     contact_id: Key
-    number: Label
-    label: Text = ""
+    number: Phone
+    label: OptionalText = ""
 
 
 class ContactFieldValueRow(Row):
@@ -160,7 +158,7 @@ class ContactFieldValueRow(Row):
 class AccountContactRow(Row):
     account_id: Key
     contact_id: Key
-    description: Text = ""
+    description: OptionalText = ""
     signer_priority: Count = 0
     is_primary: bool = False
 
@@ -175,6 +173,12 @@ class EmailSettingsRow(Row):
     notify_types: Annotated[list[NotificationName], FromJsonText] = []
     email_sync: bool = False
     can_sign: bool = True
+
+    @model_validator(mode="after")
+    def _invited_has_time(self) -> EmailSettingsRow:
+        if self.login == "invited" and self.invited_at is None:
+            raise ValueError("invited_at")
+        return self
 
 
 class Dataset(BaseModel):
@@ -218,10 +222,14 @@ class Dataset(BaseModel):
     proposals: list[ProposalRow]
 
     @model_validator(mode="after")
-    def _has_an_owner(self) -> Dataset:
+    def _rules_across_records(self) -> Dataset:
         # Someone must be able to sign in and manage the firm after the import.
         if not any(m.role == "owner" for m in self.members):
             raise ValueError("no_owner")
+        # A contact with email addresses has exactly one primary one (the app relies on it).
+        with_emails = {e.contact_id for e in self.contact_emails}
+        if with_emails - {e.contact_id for e in self.contact_emails if e.is_primary}:
+            raise ValueError("primary")
         return self
 
 

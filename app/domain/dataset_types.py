@@ -1,7 +1,8 @@
-"""Field types of the dataset file (JSON export and import).
+"""Field types of the dataset file (JSON export and import) for values the app has no rule of its own for.
 
-They check without changing: a value read from the file is stored exactly as written, so
-export -> import -> export gives the same document.
+They check without changing: such a value is stored exactly as written. Names, emails and
+phones use the app's own types (app.domain.fields), which tidy as they check; a file the app
+wrote is already tidy, so export -> import -> export still gives the same document.
 """
 
 from __future__ import annotations

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sqlite3
 
+from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import ROOT
 from tests.e2e.pages import sign_in_as
 
 
@@ -53,3 +56,24 @@ def test_a_restricted_member_exports_only_their_clients_and_not_the_database(pag
     rows = list(csv.DictReader(io.StringIO(download(page, "Export clients CSV", tmp_path).decode("utf-8-sig"))))
     assert 0 < len({r["Account name"] for r in rows}) < 20
     assert all("sara.lombardi@studiobf.it" in r["Team members"] for r in rows)
+
+
+def test_json_export_follows_its_schema_and_matches_the_sqlite_export(page: Page, tmp_path) -> None:
+    open_data_page(page)
+    document = json.loads(download(page, "Export JSON", tmp_path))
+    assert (document["format"], document["version"]) == ("fascicolo-dataset", 1)
+    schema = json.loads((ROOT / "docs" / "dataset.schema.json").read_text(encoding="utf-8"))
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+              for e in Draft202012Validator(schema).iter_errors(document)]
+    assert errors == []
+    assert len(document["accounts"]) == 300
+    assert len(document["members"]) == 6
+
+    path = tmp_path / "same.sqlite"
+    path.write_bytes(download(page, "Export SQLite", tmp_path))
+    db = sqlite3.connect(path)
+    in_sqlite = {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+                 for table in ("account", "contact", "note")}
+    assert in_sqlite == {"account": len(document["accounts"]), "contact": len(document["contacts"]),
+                         "note": len(document["notes"])}
+    assert in_sqlite["note"] > 0

@@ -80,14 +80,14 @@ def test_sqlite_file_round_trip_gives_the_same_document(source, document):
 def test_photos_accents_and_markup_come_back_exactly(document):
     doc = json.loads(document)
     doc["accounts"][0]["photo"] = base64.b64encode(PNG).decode("ascii")
-    doc["accounts"][1]["name"] = HOSTILE
+    doc["contacts"][1]["last_name"] = HOSTILE   # account names may not hold < or > (see below)
     doc["contacts"][0]["first_name"] = "Nicolò 👩‍💼"
     doc["notes"][0]["body"] = f"{HOSTILE}\n<img src=x onerror=alert(2)> & \"quotes\""
     fresh = open_store()
     import_file(fresh, dump(doc))
     assert json.loads(export_json(fresh, OWNER)) == doc
     assert fresh.scalar("SELECT photo FROM account WHERE id = ?", (doc["accounts"][0]["id"],)) == PNG
-    assert fresh.scalar("SELECT name FROM account WHERE id = ?", (doc["accounts"][1]["id"],)) == HOSTILE
+    assert fresh.scalar("SELECT last_name FROM contact WHERE id = ?", (doc["contacts"][1]["id"],)) == HOSTILE
     assert fresh.scalar("SELECT body FROM note WHERE id = ?", (doc["notes"][0]["id"],)).startswith(HOSTILE)
 
 
@@ -172,6 +172,10 @@ def test_a_newer_version_is_refused_naming_it(target, document):
     ("notes", 7, "colour", "blue"),
     ("notes", 7, "²", "x"),
     ("accounts", 3, "type", "person"),
+    ("accounts", 1, "name", HOSTILE),          # the app's own rule for account names
+    ("accounts", 1, "name", "x" * 300),
+    ("contact_emails", 2, "address", "not-an-email"),
+    ("contact_phones", 2, "number", "call me"),
     ("members", 0, "first_name", ""),
     ("tasks", 9, "created_at", "yesterday"),
     ("accounts", 5, "photo", base64.b64encode(b"GIF89a").decode()),
@@ -194,6 +198,22 @@ def test_a_version_that_only_looks_like_1_is_refused(target, document, version):
     doc = json.loads(document)
     doc["version"] = version
     assert refusal(target, dump(doc)).code == "version"
+
+
+def test_a_contact_whose_emails_have_no_primary_is_refused(target, document):
+    doc = json.loads(document)
+    for email in doc["contact_emails"]:
+        if email["contact_id"] == doc["contact_emails"][0]["contact_id"]:
+            email["is_primary"] = False
+    refused = refusal(target, dump(doc))
+    assert refused.code == "record_invalid" and refused.details["reason"] == "primary"
+
+
+def test_an_invitation_without_its_time_is_refused(target, document):
+    doc = json.loads(document)
+    doc["email_settings"][3].update(login="invited", invited_at=None)
+    refused = refusal(target, dump(doc))
+    assert refused.code == "record_invalid" and refused.details["where"] == "email_settings › 4"
 
 
 def test_a_contact_field_value_on_an_account_is_refused(target, document):

@@ -1,0 +1,148 @@
+"""F-MORE-2: a database damaged in storage is never wiped; the user exports what is readable or starts fresh.
+
+The stored file is damaged the way a disk or a browser bug would: some of its pages are
+overwritten with garbage in IndexedDB (Emscripten's IDBFS keeps each file as one record of
+the `FILE_DATA` store in the `/data` database), then the page is reloaded.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import sqlite3
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import BOOT_TIMEOUT_MS
+from tests.e2e.pages import go_to_clients, reload, showing_total
+
+DB_KEY = "/data/fascicolo.sqlite"
+PAGE_SIZE = 4096
+DEMO = 300
+DAMAGED_TITLE = "The data stored on this device is damaged. It has been kept as it is; nothing was deleted."
+EXPORT = "Export what can be read"
+START_FRESH = "Start fresh (keep the damaged copy)"
+
+_OPEN = """const open = () => new Promise((ok, ko) => {
+  const r = indexedDB.open('/data'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+const ask = (r) => new Promise((ok, ko) => { r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });"""
+READ = _OPEN + """
+async (key) => {
+  const db = await open();
+  try {
+    const entry = await ask(db.transaction('FILE_DATA').objectStore('FILE_DATA').get(key));
+    let text = '';
+    for (let i = 0; i < entry.contents.length; i += 8192)
+      text += String.fromCharCode.apply(null, entry.contents.subarray(i, i + 8192));
+    return btoa(text);
+  } finally { db.close(); }
+}"""
+KEYS = _OPEN + """
+async () => {
+  const db = await open();
+  try { return await ask(db.transaction('FILE_DATA').objectStore('FILE_DATA').getAllKeys()); }
+  finally { db.close(); }
+}"""
+# Overwrite [start, end) of the stored file with garbage, keeping its timestamp: the app's own
+# copy in memory then looks unchanged, so it does not write the file back when the page unloads.
+DAMAGE = _OPEN + """
+async ([key, start, end]) => {
+  const db = await open();
+  try {
+    const tx = db.transaction('FILE_DATA', 'readwrite');
+    const store = tx.objectStore('FILE_DATA');
+    const entry = await ask(store.get(key));
+    if (entry.contents.length < end) throw new Error('the stored file is only ' + entry.contents.length + ' bytes');
+    for (let i = start; i < end; i++) entry.contents[i] = (i * 7) % 256;
+    store.put(entry, key);
+    await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onerror = () => ko(tx.error); tx.onabort = () => ko(tx.error); });
+  } finally { db.close(); }
+}"""
+
+
+def saved(page: Page) -> None:
+    expect(page.get_by_role("status").filter(has_text="Saved")).to_be_visible()
+
+
+def damaged_notice(page: Page):
+    return page.get_by_role("alert").filter(has=page.get_by_role("heading", name=DAMAGED_TITLE, exact=True))
+
+
+def wait_damaged(page: Page) -> None:
+    page.wait_for_selector("html[data-app-state=error]", state="attached", timeout=BOOT_TIMEOUT_MS)
+    notice = damaged_notice(page)
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("You can export what can still be read, or start fresh")
+    expect(notice.get_by_role("button", name=EXPORT, exact=True)).to_be_visible()
+    expect(notice.get_by_role("button", name=START_FRESH, exact=True)).to_be_visible()
+    expect(page.get_by_role("table", name="Clients")).to_have_count(0)
+
+
+def account_pages(stored: bytes, tmp_path) -> list[int]:
+    """The leaf pages of the `account` table, in the order its rows are read (SQLite's dbstat)."""
+    path = tmp_path / "stored.sqlite"
+    path.write_bytes(stored)
+    db = sqlite3.connect(path)
+    try:
+        rows = db.execute("SELECT pageno FROM dbstat WHERE name = 'account' AND pagetype = 'leaf' ORDER BY path")
+        return [row[0] for row in rows]
+    finally:
+        db.close()
+
+
+def damage_the_stored_database(page: Page, tmp_path) -> None:
+    """Once the demo firm is saved, fill one page of the account table in the middle with garbage.
+
+    The page is found in the stored file itself: the demo data changes from day to day, and so
+    does where each table's pages lie.
+    """
+    saved(page)
+    stored = base64.b64decode(page.evaluate(READ, DB_KEY))
+    leaves = account_pages(stored, tmp_path)
+    assert len(leaves) >= 3, leaves
+    first = leaves[len(leaves) // 2] - 1  # dbstat counts pages from 1
+    page.evaluate(DAMAGE, [DB_KEY, first * PAGE_SIZE, (first + 1) * PAGE_SIZE])
+
+
+def test_a_damaged_database_offers_what_can_be_read_and_is_never_wiped(page: Page, tmp_path) -> None:
+    damage_the_stored_database(page, tmp_path)
+    page.reload()
+    wait_damaged(page)
+
+    with page.expect_download() as info:
+        damaged_notice(page).get_by_role("button", name=EXPORT, exact=True).click()
+    assert re.fullmatch(r"fascicolo-recovered-\d{4}-\d{2}-\d{2}\.sqlite", info.value.suggested_filename)
+    path = tmp_path / "recovered.sqlite"
+    info.value.save_as(path)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    accounts = db.execute("SELECT count(*) FROM account").fetchone()[0]
+    assert 0 < accounts < DEMO
+    assert db.execute("SELECT count(*) FROM member").fetchone()[0] == 6
+    db.close()
+
+    page.reload()  # nothing chosen: the damaged file is still there, and so are the choices
+    wait_damaged(page)
+    assert page.evaluate(KEYS) == [DB_KEY]
+
+
+def test_start_fresh_keeps_the_damaged_copy_and_the_app_then_starts_normally(page: Page, tmp_path) -> None:
+    damage_the_stored_database(page, tmp_path)
+    page.reload()
+    wait_damaged(page)
+    damaged = page.evaluate(READ, DB_KEY)
+
+    damaged_notice(page).get_by_role("button", name=START_FRESH, exact=True).click()
+    expect(page.locator("html")).to_have_attribute("data-app-state", "ready", timeout=BOOT_TIMEOUT_MS)
+    expect(damaged_notice(page)).to_have_count(0)
+    go_to_clients(page)
+    assert showing_total(page) == DEMO
+    saved(page)
+    keys = page.evaluate(KEYS)
+    kept = [k for k in keys if k.startswith("/data/fascicolo-damaged-")]
+    assert DB_KEY in keys and len(kept) == 1, keys
+    assert page.evaluate(READ, kept[0]) == damaged  # the damaged copy, byte for byte
+
+    reload(page)  # asserts the app starts normally
+    go_to_clients(page)
+    assert showing_total(page) == DEMO
