@@ -103,6 +103,16 @@ def page(browser: Browser, site_url: str, watch: Watch) -> Iterator[Page]:
     page.context.close()
 
 
+@pytest.fixture
+def fired(page: Page) -> Iterator[list[str]]:
+    """Every JS dialog (alert, confirm…) and every request for an injected `x` image."""
+    seen: list[str] = []
+    page.on("dialog", lambda d: (seen.append(f"dialog: {d.message}"), d.dismiss()))
+    page.on("request", lambda r: seen.append(f"request: {r.url}") if r.url.rstrip("/").endswith("/x") else None)
+    yield seen
+    assert seen == [], seen
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):

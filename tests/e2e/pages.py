@@ -333,3 +333,16 @@ def expect_marked(form: Locator, label: str, message: str) -> None:
     expect(field).to_have_accessible_description(message)
     expect(form.locator("#" + field.get_attribute("aria-describedby"))).to_have_text(message)
 # ==== end of editing helpers ====
+
+
+# Injected markup -----------------------------------------------------------------------------
+# Any element carrying an event-handler attribute (the app itself uses data-on-*, never on*).
+HANDLERS = """() => [...document.querySelectorAll('*')]
+    .filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).map(e => e.outerHTML)"""
+
+
+def assert_inert(page: Page, fired: list[str]) -> None:
+    """Text that looked like markup stayed text: no element from it, no handler, nothing run."""
+    expect(page.locator("img[onerror], svg[onload], img[src='x']")).to_have_count(0)
+    assert page.evaluate(HANDLERS) == []
+    assert fired == [], fired

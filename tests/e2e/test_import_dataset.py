@@ -11,12 +11,12 @@ import re
 import sqlite3
 from collections.abc import Iterator
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.pages import (
     announced,
     app_error,
+    assert_inert,
     clients_table,
     go_to_account,
     nav_link,
@@ -32,9 +32,6 @@ DEMO = 300
 # What Erase all data keeps: a file holding only these is a firm without clients.
 FIRM_ONLY = ("format", "version", "firm", "members", "tags", "custom_fields")
 PAYLOAD = "<img src=x onerror=alert(1)>"
-# Any element carrying an event-handler attribute (the app itself uses data-on-*, never on*).
-HANDLERS = """() => [...document.querySelectorAll('*')]
-    .filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).map(e => e.outerHTML)"""
 GENERATION = "() => localStorage.getItem('fascicolo.generation')"
 
 
@@ -257,21 +254,6 @@ def test_a_record_broken_deep_inside_is_named_and_nothing_changes(page: Page, tm
 
 
 # Imported text ------------------------------------------------------------------------------
-@pytest.fixture
-def fired(page: Page) -> Iterator[list[str]]:
-    """Every JS dialog (alert, confirm…) and every request for the payload's `x` image."""
-    seen: list[str] = []
-    page.on("dialog", lambda d: (seen.append(f"dialog: {d.message}"), d.dismiss()))
-    page.on("request", lambda r: seen.append(f"request: {r.url}") if r.url.rstrip("/").endswith("/x") else None)
-    yield seen
-    assert seen == [], seen
-
-
-def assert_inert(page: Page, fired: list[str]) -> None:
-    expect(page.locator("img[onerror], img[src='x']")).to_have_count(0)
-    assert page.evaluate(HANDLERS) == []
-    assert fired == [], fired
-
 
 def test_markup_in_an_imported_file_shows_as_text(page: Page, site_url: str, fired: list[str], tmp_path) -> None:
     _, document = export_json(page, tmp_path)

@@ -1,6 +1,7 @@
 """The Data page's controller under CPython: a dataset import, its undo, and a CSV import."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -35,7 +36,9 @@ def pick(dom: FakeDom, input_id: str, name: str, data: bytes) -> None:
         dom.fire(by_id(dom, input_id), "change")
         for _ in range(5):
             await asyncio.sleep(0)
-    asyncio.run(choose())
+    # In a thread of its own: Playwright's tests leave an event loop running in this one.
+    with ThreadPoolExecutor(1) as worker:
+        worker.submit(asyncio.run, choose()).result()
 
 
 def accounts(db) -> int:
