@@ -3,7 +3,8 @@
 Browser part (headless Debian Chromium, site served on 127.0.0.1), median of --runs:
   bare Pyodide boot + `import sqlite3`, cold (new context) and warm (reload), and the app
   to data-app-state="ready", cold and warm, with the app's own marks and the ratio
-  app / bare from the same run; search-as-you-type latency in the page.
+  app / bare from the same run; search-as-you-type latency in the page; on the Data page, a
+  1,000-row CSV import and a JSON export and re-import of the whole dataset.
 Store part (CPython): demo build, list page, count and search at 1k / 10k / 100k accounts.
 
     .venv/bin/python scripts/bench.py [--runs 3] [--sizes 1000,10000,100000]
@@ -59,6 +60,40 @@ def search_ms(page, text: str) -> float:
     }""", text)
 
 
+def _until(page, action, locator) -> float:
+    start = time.perf_counter()
+    action()
+    locator.wait_for(timeout=300_000)
+    return time.perf_counter() - start
+
+
+def import_figures(page, rows: int = 1000) -> dict[str, float]:
+    """The Data page in the browser: a CSV of `rows` new clients, then the whole dataset in JSON."""
+    page.goto(page.url.split("#")[0] + "#/data")
+    page.get_by_role("heading", level=1, name="Data").wait_for()
+    lines = ["Account name,First name,Last name,Email,Phone,City"]
+    lines += [f"Bench {i} Srl,Anna,Rossi {i},anna.{i}@bench.example,+39 02 555 {i:04d},Milano" for i in range(rows)]
+    csv_file = {"name": "bench.csv", "mimeType": "text/csv", "buffer": "\n".join(lines).encode()}
+    figures = {f"CSV {rows} rows: to preview (s)": _until(
+        page, lambda: page.get_by_label("Import clients from CSV").set_input_files(files=[csv_file]),
+        page.get_by_role("region", name="Import preview"))}
+    figures[f"CSV {rows} rows: import (s)"] = _until(
+        page, lambda: page.get_by_role("button", name="Import", exact=True).click(),
+        page.get_by_role("region", name="Import report"))
+    with page.expect_download() as download:
+        start = time.perf_counter()
+        page.get_by_role("button", name="Export JSON").click()
+    figures["export JSON (s)"] = time.perf_counter() - start
+    data = Path(download.value.path()).read_bytes()
+    json_file = {"name": "bench.json", "mimeType": "application/json", "buffer": data}
+    figures["import JSON: to confirmation (s)"] = _until(
+        page, lambda: page.get_by_label("Import dataset").set_input_files(files=[json_file]),
+        page.get_by_role("alertdialog"))
+    figures["import JSON: replace (s)"] = _until(
+        page, lambda: page.get_by_role("button", name="Confirm").click(), page.get_by_role("button", name="Undo import"))
+    return figures
+
+
 def browser_figures(url: str, runs: int) -> dict[str, list[float]]:
     from playwright.sync_api import sync_playwright
 
@@ -77,6 +112,8 @@ def browser_figures(url: str, runs: int) -> dict[str, list[float]]:
                 if label == "app":
                     for text in ("r", "ross", "gmail", "nicolo"):
                         figures.setdefault(f"search '{text}' (ms)", []).append(search_ms(page, text))
+                    for name, seconds in import_figures(page).items():
+                        figures.setdefault(name, []).append(seconds)
                 context.close()
         browser.close()
     return figures

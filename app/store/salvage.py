@@ -10,7 +10,6 @@ import sqlite3
 from pathlib import Path
 
 from app.store import open_store, search
-from app.store.dataset import TABLES
 from app.store.db import Database
 
 
@@ -35,7 +34,7 @@ def salvage(path: str) -> bytes:
     except (OSError, sqlite3.DatabaseError, UnicodeDecodeError):
         return rescued.serialize()
     with rescued.transaction():
-        for table in TABLES.values():
+        for table in _our_tables(rescued):
             ours = {r["name"] for r in rescued.all(f"PRAGMA table_info({table})")}
             for row in _readable_rows(source, table):
                 # Only the columns our schema has (a file from an older version may lack some).
@@ -45,6 +44,13 @@ def salvage(path: str) -> bytes:
         search.touch(rescued, (r[0] for r in rescued.all("SELECT id FROM account")))
     source.close()
     return rescued.serialize()
+
+
+def _our_tables(db: Database) -> list[str]:
+    """The tables of the current schema, those referred to first (the search index is rebuilt)."""
+    return [r[0] for r in db.all("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE"
+                                 " 'CREATE VIRTUAL%' AND name NOT LIKE 'account_search%'"
+                                 " AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
 
 
 def _readable_rows(source: Database, table: str) -> list[sqlite3.Row]:

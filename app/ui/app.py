@@ -15,12 +15,12 @@ from app.i18n import CATALOGS, DEFAULT, Translator
 from app.services import firm, members, profile, reset
 from app.store.db import Database
 from app.ui.account_editor import AccountEditor
+from app.ui.backup import Backup, MemoryBackup
 from app.ui.clients_screen import ClientsScreen
 from app.ui.components.contact_page import contact_page
 from app.ui.components.message_page import message_page
 from app.ui.components.save_status import save_status
 from app.ui.components.sidebar import SidebarHandlers, sidebar
-from app.ui.data_screen import Backup, DataScreen
 from app.ui.dialogs import Dialogs
 from app.ui.events import UiEvent
 from app.ui.html import h
@@ -30,6 +30,7 @@ from app.ui.router import Route, account_href, parse
 from app.ui.search import SearchController
 
 if TYPE_CHECKING:
+    from app.ui.data_screen import DataScreen
     from app.ui.dom import Dom  # the browser-only module; tests pass a stand-in
 
 SIDEBAR, MAIN, ANNOUNCE, SAVE_STATE = "sidebar", "main", "announce", "save-state"
@@ -60,9 +61,20 @@ class App:
         self.dialogs = Dialogs(self)
         self.account_editor = AccountEditor(self)
         self.person_editor = PersonEditor(self)
-        self.data_screen = DataScreen(self, backup)
+        self.backup = backup or MemoryBackup()   # the data before the last dataset import
+        # Undo import is offered until the next change: undoing later would throw that change away.
+        # (The import's own commit drops the older copy before the new one is kept.)
+        db.on_commit(self.backup.drop)
+        self._data_screen: DataScreen | None = None
         self._pending_message: str | None = None
         self._navigating = False
+
+    def data_screen(self) -> DataScreen:
+        """Made on the first visit to the Data page: its import code is not needed to start."""
+        if self._data_screen is None:
+            from app.ui.data_screen import DataScreen
+            self._data_screen = DataScreen(self)
+        return self._data_screen
 
     @property
     def t(self) -> Translator:
@@ -152,7 +164,7 @@ class App:
             self.dom.mount(MAIN, contact_page(t, view, self.person_editor.edit(view.id)))
             return view.name
         if route.name == "data":
-            return self.data_screen.render()
+            return self.data_screen().render()
         return self._message(t("notfound.page"), t("notfound.body"))
 
     def _message(self, title: str, body: str) -> str:
@@ -206,14 +218,16 @@ class App:
         except NotFound:
             self.member = members.default_member(self.db)
         self.search.clear()
-        self.data_screen.forget()   # a CSV preview was planned against the data just replaced
+        if self._data_screen:   # a CSV preview was planned against the data just replaced
+            self._data_screen.forget()
         self.render_sidebar()
 
     def on_member_change(self, event: UiEvent) -> None:
         self.member = members.get_member(self.db, int(event.value))
         self.dom.save_setting("member", str(self.member.id))
         self.profile_screen.forget_drafts()  # an open editor belonged to the previous member
-        self.data_screen.forget()
+        if self._data_screen:
+            self._data_screen.forget()
         self.dialogs.close()
         self.rerender()
 

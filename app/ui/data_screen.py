@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from app.domain.access import can_create_account, can_export_dataset
 from app.domain.client_rows import TEMPLATE_HEADERS, clean_cell
@@ -39,36 +39,10 @@ class CsvDraft:
     plan: ImportPlan | None = None    # kept until the mapping changes (the import plans afresh anyway)
 
 
-class Backup(Protocol):
-    """Where the data before an import waits for "Undo import" (the browser keeps it in a file)."""
-
-    def keep(self, data: bytes) -> None: ...
-    def load(self) -> bytes | None: ...
-    def drop(self) -> None: ...
-
-
-class MemoryBackup:
-
-    def __init__(self) -> None:
-        self._data: bytes | None = None
-
-    def keep(self, data: bytes) -> None:
-        self._data = data
-
-    def load(self) -> bytes | None:
-        return self._data
-
-    def drop(self) -> None:
-        self._data = None
-
-
 class DataScreen:
-    def __init__(self, app: App, backup: Backup | None = None) -> None:
+    def __init__(self, app: App) -> None:
         self.app = app
-        self.backup = backup or MemoryBackup()   # the data before the last dataset import
-        # Undo is offered until the next change: undoing later would throw that change away.
-        # (The import's own commit drops the older copy before the new one is kept.)
-        app.db.on_commit(self.backup.drop)
+        self.backup = app.backup   # the data before the last dataset import
         self.errors: dict[str, str] = {}      # file input id -> message
         self.reading: str | None = None
         self.draft: CsvDraft | None = None
