@@ -22,6 +22,7 @@ from app.ui.components.csv_preview import PREVIEW_ID, PreviewHandlers, csv_previ
 from app.ui.components.data_page import CSV_INPUT, DATASET_INPUT, DataHandlers, DataPageState, data_page
 from app.ui.components.import_report import REPORT_ID, import_report
 from app.ui.events import UiEvent
+from app.ui.html import Element
 
 if TYPE_CHECKING:
     from app.ui.app import App
@@ -64,7 +65,7 @@ class DataScreen:
         self.app.dom.mount(MAIN, data_page(t, state, handlers, self._preview(), self._report()))
         return t("data.title")
 
-    def _preview(self):
+    def _preview(self) -> Element | None:
         draft = self.draft
         if draft is None or not can_create_account(self.app.member):
             return None
@@ -77,7 +78,7 @@ class DataScreen:
         return csv_preview(self.app.t, draft.file_name, draft.table.headers, samples, draft.mapping, plan,
                            draft.valid_only, on)
 
-    def _report(self):
+    def _report(self) -> Element | None:
         return import_report(self.app.t, self.report) if self.report else None
 
     def _show(self, focus: str | None = None) -> None:
@@ -122,6 +123,7 @@ class DataScreen:
             self._refused(input_id, error)
         except Exception as error:  # noqa: BLE001 - shown, never swallowed
             self.reading = None
+            self._show()
             self.app.show_error(error)
 
     # Exports --------------------------------------------------------------------------
