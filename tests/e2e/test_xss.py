@@ -41,7 +41,7 @@ PAYLOADS = ("<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>')
 BAD_CHARS = 'Must not contain < > : " / \\ | ? *'
 
 
-
+@pytest.mark.parametrize("payload", PAYLOADS, ids=("img", "svg"))
 def test_contact_names_and_description_show_literally(page: Page, site_url: str, fired: list[str],
                                                       payload: str) -> None:
     search_box(page).fill(payload)
