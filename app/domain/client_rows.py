@@ -221,8 +221,3 @@ def account_key(name: str) -> str:
     """How account names are compared: case, accents and spacing ignored."""
     return fold(squash(name))
 
-
-def row_key(row: ClientRow) -> tuple[str, str]:
-    """Identity of a row for spotting the same contact twice in one file."""
-    person = row.email or fold(squash(f"{row.first_name} {row.last_name}"))
-    return account_key(row.account_name), person

@@ -17,7 +17,6 @@ from app.domain.client_rows import (
     mapping_errors,
     missing_required,
     read_row,
-    row_key,
 )
 from app.domain.csv_table import CsvRow, parse_csv
 from app.domain.errors import InvalidInput
@@ -175,17 +174,6 @@ def test_ignored_columns_are_not_read():
 def test_with_a_field_chosen_twice_the_leftmost_column_counts():
     mapping = {0: "first_name", 1: "last_name", 2: "first_name"}
     assert read_row(CsvRow(2, ("Anna", "Neri", "Bice")), mapping).first_name == "Anna"
-
-
-def test_row_key_spots_the_same_contact_of_the_same_account():
-    a = read(row(account_name="Rossi  SRL", first_name="Mario", last_name="Rossi", email="M@r.it"))
-    b = read(row(account_name="rossi srl", first_name="M.", last_name="R.", email="m@R.IT"))
-    c = read(row(account_name="Rossi SRL", first_name="Nicolò", last_name="Rossi"))
-    d = read(row(account_name="ROSSI srl", first_name="nicolo", last_name=" rossi"))
-    e = read(row(account_name="Bianchi", first_name="Nicolò", last_name="Rossi"))
-    assert row_key(a) == row_key(b)
-    assert row_key(c) == row_key(d) != row_key(a)
-    assert row_key(e) != row_key(c)
 
 
 def test_account_key_ignores_case_accents_and_spacing():
