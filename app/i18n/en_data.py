@@ -80,6 +80,7 @@ MESSAGES: dict[str, str] = {
     "fate.reused": "existing contact",
     "preview.valid_only": "Import the valid rows only (rows with problems left out: {count})",
     "preview.import": "Import",
+    "preview.importing": "Importing {rows} rows…",
     "preview.cancel": "Cancel",
     "report.title": "Import report",
     "report.done": "Imported. New accounts: {accounts_added} · New contacts: {contacts_added} · Existing contacts linked: {contacts_reused} · Existing accounts that received contacts: {accounts_linked}",

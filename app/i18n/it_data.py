@@ -80,6 +80,7 @@ MESSAGES: dict[str, str] = {
     "fate.reused": "contatto esistente",
     "preview.valid_only": "Importa solo le righe valide (righe con problemi escluse: {count})",
     "preview.import": "Importa",
+    "preview.importing": "Importazione di {rows} righe…",
     "preview.cancel": "Annulla",
     "report.title": "Rapporto di importazione",
     "report.done": "Importazione completata. Nuovi clienti: {accounts_added} · Nuovi contatti: {contacts_added} · Contatti esistenti collegati: {contacts_reused} · Clienti esistenti che hanno ricevuto contatti: {accounts_linked}",

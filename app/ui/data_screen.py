@@ -38,6 +38,7 @@ class CsvDraft:
     mapping: dict[int, str | None]
     valid_only: bool = False
     plan: ImportPlan | None = None    # kept until the mapping changes (the import plans afresh anyway)
+    importing: bool = False
 
 
 class DataScreen:
@@ -76,7 +77,7 @@ class DataScreen:
         samples = tuple(clean_cell(first[i]) if i < len(first) else "" for i in range(len(draft.table.headers)))
         on = PreviewHandlers(self._map_column, self._valid_only, self._run_import, self._cancel_import)
         return csv_preview(self.app.t, draft.file_name, draft.table.headers, samples, draft.mapping, plan,
-                           draft.valid_only, on)
+                           draft.valid_only, on, importing=draft.importing)
 
     def _report(self) -> Element | None:
         return import_report(self.app.t, self.report) if self.report else None
@@ -200,14 +201,27 @@ class DataScreen:
 
     def _run_import(self, _event: UiEvent) -> None:
         draft = self.draft
-        if draft is None:
+        if draft is None or draft.importing:
             return
+        draft.importing = True   # says so and disables the buttons, painted before the work starts
+        self._show()
+        asyncio.ensure_future(self._import_after_paint(draft))
+
+    async def _import_after_paint(self, draft: CsvDraft) -> None:
+        await asyncio.sleep(0)
         try:
             self.report = client_import.run_import(self.app.db, self.app.member, draft.table, draft.mapping,
                                                    valid_only=draft.valid_only)
         except FileRefused as error:
+            draft.importing = False
             self._refused(CSV_INPUT, error)
             return
+        except Exception as error:  # noqa: BLE001 - shown, never swallowed
+            draft.importing = False
+            self._show()
+            self.app.show_error(error)
+            return
+        draft.importing = False
         if self.report.imported:
             self.draft = None
             self.app.search.refresh()

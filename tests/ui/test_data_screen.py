@@ -29,16 +29,25 @@ def by_id(dom: FakeDom, element_id: str) -> Element:
     return next(e for e in walk(dom.tree()) if e.attr("id") == element_id)
 
 
-def pick(dom: FakeDom, input_id: str, name: str, data: bytes) -> None:
-    """Choose a file and let the app read it (reading is asynchronous in the browser)."""
-    async def choose() -> None:
-        dom.files[input_id] = FakeFile(name, data)
-        dom.fire(by_id(dom, input_id), "change")
+def settle(action) -> None:
+    """Do `action` and let the app finish what it started after it (reading a file, importing)."""
+    async def run() -> None:
+        action()
         for _ in range(5):
             await asyncio.sleep(0)
     # In a thread of its own: Playwright's tests leave an event loop running in this one.
     with ThreadPoolExecutor(1) as worker:
-        worker.submit(asyncio.run, choose()).result()
+        worker.submit(asyncio.run, run()).result()
+
+
+def pick(dom: FakeDom, input_id: str, name: str, data: bytes) -> None:
+    """Choose a file and let the app read it (reading is asynchronous in the browser)."""
+    dom.files[input_id] = FakeFile(name, data)
+    settle(lambda: dom.fire(by_id(dom, input_id), "change"))
+
+
+def import_now(dom: FakeDom) -> None:
+    settle(lambda: dom.fire(dom.one("button", "Import"), "click"))
 
 
 def accounts(db) -> int:
@@ -92,10 +101,10 @@ def test_csv_preview_follows_the_mapping_and_the_import_reports(db, dom):
     for header, field in (("Col A", "first_name"), ("Col B", "last_name"), ("Col C", "email")):
         dom.fire(dom.one("combobox", f"Map column {header}"), "change", value=field)
     assert "New account" in text_of(dom.one("region", "Import preview"))
-    dom.fire(dom.one("button", "Import"), "click")
+    import_now(dom)
     assert "Nothing was imported" in text_of(dom.one("region", "Import report")) and accounts(db) == 20
     dom.fire(dom.one("checkbox"), "change", checked=True)
-    dom.fire(dom.one("button", "Import"), "click")
+    import_now(dom)
     report = text_of(dom.one("region", "Import report"))
     assert "New accounts: 1" in report and "Line 3: Email: Not a valid email address." in report
     assert accounts(db) == 21 and dom.focused == "import-report-title"
@@ -121,3 +130,17 @@ def test_choosing_another_file_closes_the_previous_preview(db, dom):
     pick(dom, CSV_INPUT, "empty.csv", b"")
     assert "This file is empty." in text_of(by_id(dom, "import-csv-error"))
     assert not by_role(dom.tree(), "region")
+
+
+def test_import_says_it_is_running_and_takes_no_second_click(db, dom):
+    pick(dom, CSV_INPUT, "c.csv", b"First name,Last name\nMario,Rossi\nAnna,Bo\n")
+    seen = {}
+
+    def click_twice() -> None:
+        dom.fire(dom.one("button", "Import"), "click")
+        seen["text"] = text_of(dom.one("region", "Import preview"))
+        seen["disabled"] = dom.one("button", "Import").attr("disabled")
+        dom.fire(dom.one("button", "Import"), "click")   # while the first one runs: ignored
+    settle(click_twice)
+    assert "Importing 2 rows…" in seen["text"] and seen["disabled"] is True
+    assert accounts(db) == 22 and "New accounts: 2" in text_of(dom.one("region", "Import report"))

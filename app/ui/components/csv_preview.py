@@ -93,7 +93,8 @@ def _rows(t: Translator, plan: ImportPlan) -> Element:
 
 
 def csv_preview(t: Translator, file_name: str, headers: tuple[str, ...], samples: tuple[str, ...],
-                mapping: dict[int, str | None], plan: ImportPlan, valid_only: bool, on: PreviewHandlers) -> Element:
+                mapping: dict[int, str | None], plan: ImportPlan, valid_only: bool, on: PreviewHandlers,
+                importing: bool = False) -> Element:
     rejected = len(plan.rejected)
     return h("section", {"class": "card import-preview", "role": "region", "aria-labelledby": PREVIEW_ID},
              h("h2", {"id": PREVIEW_ID, "tabindex": "-1"}, t("preview.title")),
@@ -104,5 +105,7 @@ def csv_preview(t: Translator, file_name: str, headers: tuple[str, ...], samples
                h("input", {"type": "checkbox", "checked": valid_only, "on_change": on.valid_only}),
                t("preview.valid_only", count=rejected)) if rejected else None,
              h("div", {"class": "form-buttons"},
-               h("button", {"type": "button", "class": "primary", "on_click": on.run}, t("preview.import")),
-               h("button", {"type": "button", "on_click": on.cancel}, t("preview.cancel"))))
+               h("button", {"type": "button", "class": "primary", "on_click": on.run, "disabled": importing},
+                 t("preview.import")),
+               h("button", {"type": "button", "on_click": on.cancel, "disabled": importing}, t("preview.cancel"))),
+             h("p", {"class": "reading"}, t("preview.importing", rows=len(plan.rows))) if importing else None)
