@@ -31,7 +31,7 @@ def salvage(path: str) -> bytes:
     rescued.execute("PRAGMA foreign_keys = OFF")  # keep a row even if what it points to is lost
     try:
         source = Database.from_bytes(Path(path).read_bytes())  # a private copy: the file stays as it is
-    except (OSError, sqlite3.DatabaseError, UnicodeDecodeError):
+    except (OSError, *_BROKEN):
         return rescued.serialize()
     with rescued.transaction():
         for table in _our_tables(rescued):
@@ -53,13 +53,45 @@ def _our_tables(db: Database) -> list[str]:
                                  " AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
 
 
+_BROKEN = (sqlite3.DatabaseError, UnicodeDecodeError)  # a damaged page may also garble SQLite's message
+
+
 def _readable_rows(source: Database, table: str) -> list[sqlite3.Row]:
-    """The rows of `table` up to the first unreadable page (none if the table itself is lost)."""
+    """Every row of `table` SQLite can still read; past a damaged page the search goes on by id."""
+    rows: list[sqlite3.Row] = []
+    after: int | None = 0
+    while after is not None:
+        try:
+            # Tables of ours with an id are searched by it: a damaged leaf page is stepped over.
+            for row in source.execute(f"SELECT * FROM {table} WHERE id > ? ORDER BY id", (after,)):  # noqa: S608
+                rows.append(row)
+                after = row["id"]
+            break
+        except sqlite3.OperationalError:   # no id (a link table): read it in order up to the damage
+            return _rows_in_order(source, table)
+        except _BROKEN:
+            after = _next_readable_id(source, table, after)
+    return rows
+
+
+def _next_readable_id(source: Database, table: str, after: int) -> int | None:
+    """An id past `after` from which rows can be read again (None: nothing further can be)."""
+    step = 1
+    while step < 2**62:
+        try:
+            found = source.scalar(f"SELECT id FROM {table} WHERE id > ? ORDER BY id LIMIT 1",  # noqa: S608
+                                  (after + step,))
+            return None if found is None else found - 1
+        except _BROKEN:
+            step *= 2
+    return None
+
+
+def _rows_in_order(source: Database, table: str) -> list[sqlite3.Row]:
     rows: list[sqlite3.Row] = []
     try:
-        cursor = source.execute(f"SELECT * FROM {table}")  # noqa: S608 - one of our table names
-        for row in cursor:
+        for row in source.execute(f"SELECT * FROM {table}"):  # noqa: S608 - one of our table names
             rows.append(row)
-    except (sqlite3.DatabaseError, UnicodeDecodeError):
+    except _BROKEN:
         pass
     return rows
