@@ -7,7 +7,7 @@ Browser part (headless Debian Chromium, site served on 127.0.0.1), median of --r
   1,000-row CSV import and a JSON export and re-import of the whole dataset.
 Store part (CPython): demo build, list page, count and search at 1k / 10k / 100k accounts.
 
-    .venv/bin/python scripts/bench.py [--runs 3] [--sizes 1000,10000,100000]
+    .venv/bin/python scripts/bench.py [--runs 3] [--sizes 1000,10000,100000] [--csv-rows 1000]
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def import_figures(page, rows: int = 1000) -> dict[str, float]:
     return figures
 
 
-def browser_figures(url: str, runs: int) -> dict[str, list[float]]:
+def browser_figures(url: str, runs: int, csv_rows: int) -> dict[str, list[float]]:
     from playwright.sync_api import sync_playwright
 
     figures: dict[str, list[float]] = {}
@@ -112,7 +112,7 @@ def browser_figures(url: str, runs: int) -> dict[str, list[float]]:
                 if label == "app":
                     for text in ("r", "ross", "gmail", "nicolo"):
                         figures.setdefault(f"search '{text}' (ms)", []).append(search_ms(page, text))
-                    for name, seconds in import_figures(page).items():
+                    for name, seconds in import_figures(page, csv_rows).items():
                         figures.setdefault(name, []).append(seconds)
                 context.close()
         browser.close()
@@ -209,6 +209,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--csv-rows", type=int, default=1000, help="rows of the CSV imported in the browser")
     args = parser.parse_args()
     if not args.skip_browser:
         with tempfile.TemporaryDirectory() as tmp:
@@ -217,7 +218,7 @@ def main() -> None:
             (site / "bare.html").write_text(BARE)
             server = make_server(site, 0)
             threading.Thread(target=server.serve_forever, daemon=True).start()
-            figures = browser_figures(f"http://127.0.0.1:{server.server_port}/", args.runs)
+            figures = browser_figures(f"http://127.0.0.1:{server.server_port}/", args.runs, args.csv_rows)
             server.shutdown()
         print("Browser (seconds unless marked; median of runs)")
         report(figures)
