@@ -59,8 +59,9 @@ _TYPE_WORDS: dict[str, AccountType] = {
     **dict.fromkeys(("company", "azienda", "societa", "impresa", "ditta"), AccountType.COMPANY),
     **dict.fromkeys(("other", "altro"), AccountType.OTHER),
 }
-# Our own export puts an apostrophe before a cell a spreadsheet would run as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Our own export puts an apostrophe before a cell a spreadsheet would run as a formula;
+# reading a row takes it off again.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _LISTS = ("tags", "team", "more_emails")
 
 
@@ -150,7 +151,7 @@ class _RowInput(BaseModel):
 def clean_cell(cell: str) -> str:
     """Trimmed, without the apostrophe our export adds before formula-like text ("'=1" -> "=1")."""
     cell = cell.strip()
-    if cell.startswith("'") and cell[1:].startswith(_FORMULA_START):
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_START):
         cell = cell[1:].strip()
     return cell
 

@@ -6,16 +6,14 @@ import csv
 import io
 
 from app.domain.access import can_export_dataset, visibility
+from app.domain.client_rows import FORMULA_START, TEMPLATE_HEADERS
 from app.domain.errors import AccessDenied
 from app.domain.firm import Member
 from app.store import export as export_store
 from app.store.db import Database
 
-CSV_COLUMNS = ("Account name", "Account type", "Tags", "Team members", "First name", "Last name", "Email",
-               "Additional emails", "Phone", "Street", "City", "State", "Postal code", "Country",
-               "Contact description")
+CSV_COLUMNS = tuple(TEMPLATE_HEADERS.values())   # the import template (UI-CONTRACT.md)
 _TYPES = {"individual": "Individual", "company": "Company", "other": "Other"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_sqlite(db: Database, actor: Member) -> bytes:
@@ -27,7 +25,12 @@ def export_sqlite(db: Database, actor: Member) -> bytes:
 def safe_cell(value: str | None) -> str:
     """A spreadsheet must not run a cell as a formula: such cells start with an apostrophe."""
     text = value or ""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def clients_csv_template() -> str:
+    """The header row alone: a file to fill in for `Import clients from CSV`."""
+    return ",".join(CSV_COLUMNS) + "\r\n"
 
 
 def export_clients_csv(db: Database, actor: Member) -> str:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.domain.access import can_create_account, can_export_dataset
-from app.domain.client_rows import TEMPLATE_HEADERS, clean_cell
+from app.domain.client_rows import clean_cell
 from app.domain.csv_table import CsvTable
 from app.domain.errors import FileRefused
 from app.services import client_import, dataset, export
@@ -140,14 +140,16 @@ class DataScreen:
         data = export.export_sqlite(self.app.db, self.app.member)
         self._download(f"fascicolo-{date.today().isoformat()}.sqlite", data, "application/vnd.sqlite3")
 
-    def _export_csv(self, _event: UiEvent) -> None:
+    def _download_csv(self, name: str, text: str) -> None:
         # With a BOM so that spreadsheet programs read the UTF-8 accents right.
-        data = ("\ufeff" + export.export_clients_csv(self.app.db, self.app.member)).encode("utf-8")
-        self._download(f"fascicolo-clients-{date.today().isoformat()}.csv", data, "text/csv")
+        self._download(name, ("\ufeff" + text).encode("utf-8"), "text/csv")
+
+    def _export_csv(self, _event: UiEvent) -> None:
+        text = export.export_clients_csv(self.app.db, self.app.member)
+        self._download_csv(f"fascicolo-clients-{date.today().isoformat()}.csv", text)
 
     def _template(self, _event: UiEvent) -> None:
-        data = ("\ufeff" + ",".join(TEMPLATE_HEADERS.values()) + "\r\n").encode("utf-8")
-        self._download("fascicolo-clients-template.csv", data, "text/csv")
+        self._download_csv("fascicolo-clients-template.csv", export.clients_csv_template())
 
     # Dataset import -------------------------------------------------------------------
     def _dataset_chosen(self, _event: UiEvent) -> None:

@@ -346,3 +346,18 @@ def assert_inert(page: Page, fired: list[str]) -> None:
     expect(page.locator("img[onerror], svg[onload], img[src='x']")).to_have_count(0)
     assert page.evaluate(HANDLERS) == []
     assert fired == [], fired
+
+
+# Data page ---------------------------------------------------------------------------------
+def open_data_page(page: Page) -> None:
+    nav_link(page, "Data").click()
+    expect(page.get_by_role("heading", level=1, name="Data")).to_be_visible()
+
+
+def download(page: Page, button: str, tmp_path) -> bytes:
+    """Press a button that downloads a file; the file's bytes."""
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button, exact=True).click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    return path.read_bytes()

@@ -11,20 +11,7 @@ from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ROOT
-from tests.e2e.pages import sign_in_as
-
-
-def open_data_page(page: Page) -> None:
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Data").click()
-    expect(page.get_by_role("heading", level=1, name="Data")).to_be_visible()
-
-
-def download(page: Page, button: str, tmp_path) -> bytes:
-    with page.expect_download() as info:
-        page.get_by_role("button", name=button).click()
-    path = tmp_path / info.value.suggested_filename
-    info.value.save_as(path)
-    return path.read_bytes()
+from tests.e2e.pages import download, open_data_page, sign_in_as
 
 
 def test_sqlite_export_opens_with_sqlite_and_holds_the_clients(page: Page, tmp_path) -> None:

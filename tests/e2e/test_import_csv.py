@@ -22,7 +22,7 @@ from tests.e2e.pages import (
     details_region,
     go_to_clients,
     list_row,
-    nav_link,
+    open_data_page,
     option_names,
     options,
     page_heading,
@@ -37,11 +37,6 @@ REQUIRED = "Required: choose the column that holds it."
 
 
 # Helpers (also used by test_import_csv_rules.py) ----------------------------------------
-def open_data_page(page: Page) -> None:
-    nav_link(page, "Data").click()
-    expect(page.get_by_role("heading", level=1, name="Data")).to_be_visible()
-
-
 def csv_bytes(rows: list[list[str]], delimiter: str = ",", bom: bool = False) -> bytes:
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)

@@ -16,7 +16,9 @@ from tests.e2e.pages import (
     assert_inert,
     contact_card,
     contact_names,
+    download,
     names,
+    open_data_page,
     option_names,
     sign_in_as,
 )
@@ -26,7 +28,6 @@ from tests.e2e.test_import_csv import (
     csv_bytes,
     csv_input,
     done,
-    open_data_page,
     open_found,
     preview,
     preview_rows,
@@ -43,14 +44,6 @@ PAYLOAD = "<img src=x onerror=alert(1)>"
 BAD_CHARS = 'Must not contain < > : " / \\ | ? *'
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15"
        b"\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
-
-
-def download(page: Page, button: str, tmp_path) -> bytes:
-    with page.expect_download() as info:
-        page.get_by_role("button", name=button, exact=True).click()
-    path = tmp_path / info.value.suggested_filename
-    info.value.save_as(path)
-    return path.read_bytes()
 
 
 def exported_rows(page: Page, tmp_path) -> tuple[bytes, list[dict[str, str]]]:

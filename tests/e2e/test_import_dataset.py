@@ -18,15 +18,16 @@ from tests.e2e.pages import (
     app_error,
     assert_inert,
     clients_table,
+    download,
     go_to_account,
     nav_link,
+    open_data_page,
     page_heading,
     reload,
     results,
     search_box,
     section,
 )
-from tests.e2e.test_export import download, open_data_page
 
 DEMO = 300
 # What Erase all data keeps: a file holding only these is a firm without clients.
