@@ -6,7 +6,8 @@ from app.domain.firm import CustomFieldDefinition, FieldScope, FieldType, Firm, 
 from app.store import firm as firm_store
 from app.store.db import Database
 
-FIRM = Firm(name="Studio Bianchi & Ferri", currency="EUR")
+FIRM = Firm(name="Studio Bianchi & Ferri", currency="EUR", street="Via della Moscova 18", city="Milano",
+            postal_code="20121", province="MI", country="Italia", vat_number="IT04871230960", demo=True)
 
 MEMBERS = [
     Member(first_name="Giulia", last_name="Bianchi", email="giulia.bianchi@studiobf.it",
@@ -17,10 +18,10 @@ MEMBERS = [
     Member(first_name="Paolo", last_name="Greco", email="paolo.greco@studiobf.it",
            role=Role.EMPLOYEE, rights=frozenset({Right.MANAGE_ACCOUNTS})),
     Member(first_name="Sara", last_name="Lombardi", email="sara.lombardi@studiobf.it",
-           role=Role.EMPLOYEE),
+           role=Role.EMPLOYEE, rights=frozenset({Right.EXPORT_CLIENTS})),
     Member(first_name="Tom", last_name="Walker", email="tom.walker@studiobf.it",
            role=Role.EMPLOYEE,
-           rights=frozenset({Right.VIEW_ALL_ACCOUNTS, Right.MANAGE_ACCOUNTS})),
+           rights=frozenset({Right.VIEW_ALL_ACCOUNTS, Right.MANAGE_ACCOUNTS, Right.EXPORT_CLIENTS})),
 ]
 
 TAGS = [Tag(name="VIP", color="#b45309"), Tag(name="IVA mensile", color="#1d4ed8"),

@@ -15,7 +15,7 @@ from app.demo.firm import insert_firm
 from app.demo.people import PeopleFactory, slug
 from app.domain.accounts import Account, AccountType, QuickBooksStatus
 from app.domain.contacts import AccountContactLink, Contact, EmailSettings, LoginState, NotificationType
-from app.domain.firm import CustomFieldDefinition, FieldType, Member, Role
+from app.domain.firm import CustomFieldDefinition, FieldType, Member, Right, Role
 from app.domain.naming import generated_name
 from app.store import accounts as account_store
 from app.store import contacts as contact_store
@@ -147,14 +147,14 @@ def _team(s: _State, index: int, total: int) -> frozenset[int]:
     team = set(s.rng.sample(pool, s.rng.randint(1, 2)))
     if s.rng.random() < 0.1:
         team.add(s.members[0].id)
-    # The employee with no rights sees only a handful of accounts (about five).
+    # The employee who sees only their team's accounts has a handful of them (about five).
     if index % max(1, total // 5) == 0:
         team.add(by_role["sara.lombardi"])
     return frozenset(team)
 
 
 def _restricted(member: Member) -> bool:
-    return member.role is Role.EMPLOYEE and not member.rights
+    return member.role is Role.EMPLOYEE and not member.rights & {Right.VIEW_ALL_ACCOUNTS, Right.MANAGE_ACCOUNTS}
 
 
 def _custom_values(s: _State, name: str) -> dict[int, str]:

@@ -46,3 +46,24 @@ def can_create_account(member: Member) -> bool:
 def can_export_dataset(member: Member) -> bool:
     """The whole dataset holds every account: only those who see every account take it away."""
     return member.role in (Role.OWNER, Role.ADMIN)
+
+
+def can_export_clients(member: Member) -> bool:
+    """Export clients CSV: the accounts the member sees, as a spreadsheet."""
+    return member.role in (Role.OWNER, Role.ADMIN) or Right.EXPORT_CLIENTS in member.rights
+
+
+def can_manage_settings(member: Member) -> bool:
+    """Settings (the firm, its members, tags and custom fields): the owner and admins."""
+    return member.active and member.role in (Role.OWNER, Role.ADMIN)
+
+
+def can_change_member(actor: Member, target: Member) -> bool:
+    """Who may edit, deactivate or reset the passphrase of `target`: an admin not the owner's."""
+    if not can_manage_settings(actor):
+        return False
+    return target.role is not Role.OWNER or actor.role is Role.OWNER
+
+
+def can_hand_over_ownership(actor: Member) -> bool:
+    return actor.active and actor.role is Role.OWNER

@@ -18,9 +18,11 @@ class NotFound(DomainError):
 class InvalidInput(DomainError):
     """Input refused before anything was written: a message code for each bad field."""
 
-    def __init__(self, errors: dict[str, str]) -> None:
+    def __init__(self, errors: dict[str, str], details: dict[str, dict[str, str]] | None = None) -> None:
         super().__init__(", ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
+        # Words that fill in a field's message, e.g. {"options": {"accounts": "Rossi, Mario"}}.
+        self.details = details or {}
 
 
 class StaleCopy(DomainError):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.domain.fields import Color, Email, Id, Name
+from app.domain.fields import Color, Email, Id, Name, OptionalText
 
 
 class Role(StrEnum):
@@ -18,6 +19,8 @@ class Role(StrEnum):
 class Right(StrEnum):
     VIEW_ALL_ACCOUNTS = "view_all_accounts"
     MANAGE_ACCOUNTS = "manage_accounts"
+    # Take the clients an employee sees away as a spreadsheet (Export clients CSV).
+    EXPORT_CLIENTS = "export_clients"
 
 
 class Member(BaseModel):
@@ -29,6 +32,10 @@ class Member(BaseModel):
     email: Email
     role: Role
     rights: frozenset[Right] = frozenset()
+    active: bool = True
+    # Set by someone else (new member, reset): to be replaced at the next sign-in.
+    must_change_passphrase: bool = False
+    has_passphrase: bool = False
 
     @property
     def full_name(self) -> str:
@@ -79,3 +86,13 @@ class Firm(BaseModel):
 
     name: Name
     currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$")
+    # The letterhead: where the firm is and its VAT number.
+    street: OptionalText = ""
+    city: OptionalText = ""
+    postal_code: OptionalText = ""
+    province: OptionalText = ""
+    country: OptionalText = ""
+    vat_number: OptionalText = ""
+    language: Literal["", "en", "it"] = ""   # "": each device follows its browser
+    idle_minutes: int = Field(default=15, ge=1, le=480)
+    demo: bool = False   # the demo firm: anyone may act as any member, no passphrases

@@ -20,5 +20,6 @@ def erase_clients(db: Database) -> None:
 def erase_everything(db: Database) -> None:
     erase_clients(db)
     db.execute("DELETE FROM team_history")
+    db.execute("DELETE FROM firm_event")   # it names members, which go next
     for table in _FIRM_TABLES:
         db.execute(f"DELETE FROM {table}")  # noqa: S608

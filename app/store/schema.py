@@ -292,6 +292,36 @@ MIGRATIONS: list[str] = [
     -- rowid is the account id; kept in step by app.store.search on every write.
     CREATE VIRTUAL TABLE account_search USING fts5 (name, people, tokenize = 'trigram');
     """,
+    # 2: a firm of its own (settings, sign-in, the firm's history of changes).
+    """
+    ALTER TABLE firm ADD COLUMN street TEXT NOT NULL DEFAULT '';
+    ALTER TABLE firm ADD COLUMN city TEXT NOT NULL DEFAULT '';
+    ALTER TABLE firm ADD COLUMN postal_code TEXT NOT NULL DEFAULT '';
+    ALTER TABLE firm ADD COLUMN province TEXT NOT NULL DEFAULT '';
+    ALTER TABLE firm ADD COLUMN country TEXT NOT NULL DEFAULT '';
+    ALTER TABLE firm ADD COLUMN vat_number TEXT NOT NULL DEFAULT '';
+    ALTER TABLE firm ADD COLUMN language TEXT NOT NULL DEFAULT '' CHECK (language IN ('', 'en', 'it'));
+    ALTER TABLE firm ADD COLUMN idle_minutes INTEGER NOT NULL DEFAULT 15
+        CHECK (idle_minutes BETWEEN 1 AND 480);
+    ALTER TABLE firm ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
+    -- Before this version the only firm a device could hold was the demo (or a copy of it).
+    UPDATE firm SET demo = 1;
+    ALTER TABLE member ADD COLUMN export_clients INTEGER NOT NULL DEFAULT 0;
+    -- Until now every member could export the clients they see: keep that for them.
+    UPDATE member SET export_clients = 1;
+    ALTER TABLE member ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE member ADD COLUMN passphrase_hash TEXT;
+    ALTER TABLE member ADD COLUMN must_change_passphrase INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE firm_event (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_id INTEGER REFERENCES member (id),
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    CREATE INDEX firm_event_by_time ON firm_event (at, id);
+    """,
 ]
 
 

@@ -29,7 +29,9 @@ def test_members_cover_every_role_and_right(demo):
     employees = [m for m in members if m.role is Role.EMPLOYEE]
     assert any(m.rights == {Right.VIEW_ALL_ACCOUNTS} for m in employees)
     assert any(m.rights == {Right.MANAGE_ACCOUNTS} for m in employees)
-    restricted = [m for m in employees if not m.rights]
+    assert any(Right.EXPORT_CLIENTS not in m.rights for m in employees)
+    # Sees only their team's accounts (and may take those away as a spreadsheet).
+    restricted = [m for m in employees if m.rights == {Right.EXPORT_CLIENTS}]
     assert len(restricted) >= 1
     count = demo.scalar("SELECT count(*) FROM account_team WHERE member_id = ?", (restricted[0].id,))
     assert 3 <= count <= 10
