@@ -12,14 +12,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.domain.dataset import Dataset  # noqa: E402 - after the path is set
+from app.domain.dataset import VERSION, Dataset  # noqa: E402 - after the path is set
 
 SCHEMA_PATH = ROOT / "docs" / "dataset.schema.json"
 
 
 def schema_text() -> str:
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              "$id": "https://fascicolo.example/dataset-1.schema.json",
+              "$id": f"https://fascicolo.example/dataset-{VERSION}.schema.json",
               **Dataset.model_json_schema()}
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 

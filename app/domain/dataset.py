@@ -7,7 +7,7 @@ from these models (`scripts/dataset_schema.py`); a test fails when it is out of 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -33,10 +33,13 @@ from app.domain.dataset_activity import (
 )
 from app.domain.dataset_types import (
     Count,
+    FromJsonObjectText,
     FromJsonText,
     IsoDate,
     IsoDateTime,
     Key,
+    Label,
+    PassphraseHash,
     Photo,
     Row,
     Text,
@@ -47,13 +50,23 @@ from app.domain.fields import AccountName, Color, Email, Name, OptionalText, Pho
 NotificationName = Literal[tuple(t.value for t in NotificationType)]  # type: ignore[valid-type]
 
 FORMAT = "fascicolo-dataset"
-VERSION = 1
+VERSION = 2
+READS = (1, 2)   # the versions an import accepts; an older one is brought up to VERSION first
 
 
 class FirmRow(Row):
     id: Literal[1] = 1
     name: Name
     currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$")
+    street: OptionalText = ""
+    city: OptionalText = ""
+    postal_code: OptionalText = ""
+    province: OptionalText = ""
+    country: OptionalText = ""
+    vat_number: OptionalText = ""
+    language: Literal["", "en", "it"] = ""
+    idle_minutes: int = Field(default=15, ge=1, le=480)
+    demo: bool = False
 
 
 class MemberRow(Row):
@@ -64,6 +77,21 @@ class MemberRow(Row):
     role: Literal["owner", "admin", "employee"]
     view_all_accounts: bool = False
     manage_accounts: bool = False
+    export_clients: bool = False
+    active: bool = True
+    passphrase_hash: PassphraseHash | None = None
+    must_change_passphrase: bool = False
+
+
+class FirmEventRow(Row):
+    """One line of the firm's history of settings changes; actor_id is null for the app itself."""
+
+    id: Key
+    at: IsoDateTime
+    actor_id: Key | None = None
+    action: Label
+    subject: Text = ""
+    detail: Annotated[dict[str, Text], FromJsonObjectText] = {}
 
 
 class TagRow(Row):
@@ -187,9 +215,10 @@ class Dataset(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, title="Fascicolo dataset")
 
     format: Literal["fascicolo-dataset"]
-    version: Literal[1]
+    version: Literal[2]
     firm: FirmRow
     members: list[MemberRow] = Field(min_length=1)
+    firm_events: list[FirmEventRow]
     tags: list[TagRow]
     custom_fields: list[CustomFieldRow]
     accounts: list[AccountRow]
@@ -224,7 +253,7 @@ class Dataset(BaseModel):
     @model_validator(mode="after")
     def _rules_across_records(self) -> Dataset:
         # Someone must be able to sign in and manage the firm after the import.
-        if not any(m.role == "owner" for m in self.members):
+        if not any(m.role == "owner" and m.active for m in self.members):
             raise ValueError("no_owner")
         # A contact with email addresses has exactly one primary one (the app relies on it).
         with_emails = {e.contact_id for e in self.contact_emails}
@@ -242,3 +271,45 @@ def row_fields(list_name: str) -> tuple[str, ...]:
     annotation = Dataset.model_fields[list_name].annotation
     model = annotation.__args__[0] if list_name != "firm" else annotation
     return tuple(model.model_fields)
+
+
+# What version 2 added, and what it means for a version-1 document: every member could export
+# the clients they saw, none had a passphrase (the owner chooses one at the first sign-in), and
+# there was no history. The firm's new fields take their defaults: no letterhead, not the demo.
+_NEW_FIRM_FIELDS = ("street", "city", "postal_code", "province", "country", "vat_number", "language",
+                    "idle_minutes", "demo")
+_VERSION_1_MEMBER = {"export_clients": True, "active": True, "passphrase_hash": None,
+                     "must_change_passphrase": False}
+
+
+class NotVersion1(ValueError):
+    """A version-1 document with a key only version 2 has; `loc` says where, as pydantic would."""
+
+    def __init__(self, loc: tuple[str | int, ...]) -> None:
+        super().__init__("extra_forbidden")
+        self.loc = loc
+
+
+def from_version_1(document: dict[str, Any]) -> dict[str, Any]:
+    """A version-1 document as version 2 says it. Anything else wrong is left for the models to name."""
+    if "firm_events" in document:
+        raise NotVersion1(("firm_events",))
+    upgraded = {**document, "version": VERSION, "firm_events": []}
+    if isinstance(document.get("firm"), dict):
+        _refuse_new(("firm",), document["firm"], _NEW_FIRM_FIELDS)
+    if isinstance(document.get("members"), list):
+        upgraded["members"] = [_member_of_version_1(index, m) for index, m in enumerate(document["members"])]
+    return upgraded
+
+
+def _member_of_version_1(index: int, member: Any) -> Any:
+    if not isinstance(member, dict):
+        return member
+    _refuse_new(("members", index), member, tuple(_VERSION_1_MEMBER))
+    return {**member, **_VERSION_1_MEMBER}
+
+
+def _refuse_new(loc: tuple[str | int, ...], record: dict[str, Any], new_fields: tuple[str, ...]) -> None:
+    for name in new_fields:
+        if name in record:
+            raise NotVersion1((*loc, name))

@@ -24,6 +24,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from app.domain.passphrase import is_hash
 from app.domain.photos import check_photo
 
 
@@ -53,6 +54,18 @@ def _json_list(value: Any) -> Any:
     return value
 
 
+def _json_object(value: Any) -> Any:
+    """Like _json_list; the column's default '' is an empty object (nothing more to say)."""
+    return _json_list(value or "{}") if isinstance(value, str) else value
+
+
+def _passphrase_hash(value: str) -> str:
+    # Only a hash the sign-in can check: a passphrase itself never goes into the data.
+    if not is_hash(value):
+        raise ValueError("invalid")
+    return value
+
+
 def _photo(value: Any) -> Any:
     if isinstance(value, str):
         try:
@@ -71,7 +84,13 @@ IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"), Afte
 IsoDateTime = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$"),
                         AfterValidator(_iso_datetime)]
 FromJsonText = BeforeValidator(_json_list)
+FromJsonObjectText = BeforeValidator(_json_object)
 TextList = Annotated[list[Label], FromJsonText]
+_B64 = r"[A-Za-z0-9+/]*={0,2}"
+# pbkdf2_sha256$<iterations>$<salt>$<key> (app.domain.passphrase); the pattern puts it in the JSON Schema.
+PassphraseHash = Annotated[str, StringConstraints(max_length=1000,
+                                                  pattern=rf"^pbkdf2_sha256\$[1-9][0-9]{{0,7}}\${_B64}\${_B64}$"),
+                           AfterValidator(_passphrase_hash)]
 Photo = Annotated[
     bytes, BeforeValidator(_photo),
     PlainSerializer(lambda b: base64.b64encode(b).decode("ascii"), return_type=str, when_used="json"),

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from app.domain.access import can_export_dataset
 from app.domain.custom_fields import clean_value
-from app.domain.dataset import FORMAT, VERSION, CustomFieldRow, Dataset
+from app.domain.dataset import FORMAT, READS, VERSION, CustomFieldRow, Dataset, NotVersion1, from_version_1
 from app.domain.errors import AccessDenied, FileRefused
 from app.domain.firm import CustomFieldDefinition, FieldType
 from app.domain.validation import codes
@@ -97,10 +97,17 @@ def _records_of_json(data: bytes) -> dict:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise FileRefused("not_ours")
     version = document.get("version")
-    if type(version) is not int or version != VERSION:  # noqa: E721 - true == 1 in Python, not here
-        # Version 1 is the only one there has been: a later one comes from a newer app.
-        raise FileRefused("version", found=str(version)[:20], supported=str(VERSION))
-    return document
+    if type(version) is not int or version not in READS:  # noqa: E721 - true == 1 in Python, not here
+        # Versions 1 and 2 are the only ones there have been: a later one comes from a newer app.
+        raise FileRefused("version", found=str(version)[:20], supported=", ".join(map(str, READS)))
+    return document if version == VERSION else _upgraded(document)
+
+
+def _upgraded(document: dict) -> dict:
+    try:
+        return from_version_1(document)
+    except NotVersion1 as error:
+        raise FileRefused("record_invalid", where=_where(error.loc), reason="invalid") from None
 
 
 def _records_of_sqlite(data: bytes) -> dict:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from app.domain.dataset import FORMAT, RECORD_LISTS, VERSION, Dataset, row_fields
@@ -17,7 +18,7 @@ from app.store.db import Database
 from app.store.schema import MIGRATIONS, migrate
 
 TABLES: dict[str, str] = {
-    "firm": "firm", "members": "member", "tags": "tag", "custom_fields": "custom_field",
+    "firm": "firm", "members": "member", "firm_events": "firm_event", "tags": "tag", "custom_fields": "custom_field",
     "accounts": "account", "account_tags": "account_tag", "account_team": "account_team",
     "team_history": "team_history", "account_field_values": "account_field_value",
     "contacts": "contact", "contact_emails": "contact_email", "contact_phones": "contact_phone",
@@ -32,7 +33,7 @@ TABLES: dict[str, str] = {
 
 
 class OtherSchema(Exception):
-    """The database is not one of ours (a table or column is missing), or is from a newer app."""
+    """The database is not one of ours (its tables are not those of its version), or is from a newer app."""
 
 
 class Damaged(Exception):
@@ -64,7 +65,7 @@ def read_records(db: Database) -> dict[str, Any]:
 
 
 def _stored(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
 
 
 # Columns the file leaves out because they are made from others.
@@ -107,7 +108,30 @@ def _bring_up_to_date(db: Database) -> None:
     version = int(db.scalar("PRAGMA user_version"))
     if version == 0 or version > len(MIGRATIONS):
         raise OtherSchema(f"schema version {version}")
+    # Checked before migrating: a foreign file that merely claims a version would otherwise
+    # fail inside a migration and pass for a damaged one of ours.
+    if _tables(db) != _tables_of_version(version):
+        raise OtherSchema(f"tables differ from those of schema version {version}")
     migrate(db)
+
+
+def _tables(db: Database) -> dict[str, frozenset[str]]:
+    """Each table's columns (SQLite's own tables aside, which come and go with ANALYZE and the like)."""
+    names = [row[0] for row in db.all("SELECT name FROM sqlite_schema"
+                                      " WHERE type = 'table' AND substr(name, 1, 7) != 'sqlite_'")]
+    return {name: frozenset(row[0] for row in db.all("SELECT name FROM pragma_table_info(?)", (name,)))
+            for name in names}
+
+
+@cache
+def _tables_of_version(version: int) -> dict[str, frozenset[str]]:
+    """The tables a database of ours has at `version`: its migrations run on an empty one."""
+    reference = Database()
+    for script in MIGRATIONS[:version]:
+        reference.executescript(script)
+    tables = _tables(reference)
+    reference.close()
+    return tables
 
 
 def build(data: Dataset) -> Database:

@@ -6,6 +6,7 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
+from app.domain.dataset import VERSION
 from app.services.dataset import export_json
 from scripts.dataset_schema import SCHEMA_PATH, schema_text
 from tests.conftest import _demo_db, member_named
@@ -34,7 +35,8 @@ def test_the_schema_names_the_format_and_version():
     schema = json.loads(schema_text())
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["properties"]["format"]["const"] == "fascicolo-dataset"
-    assert schema["properties"]["version"]["const"] == 1
+    assert schema["properties"]["version"]["const"] == VERSION == 2
+    assert schema["$id"].endswith("/dataset-2.schema.json")
     assert schema["additionalProperties"] is False
 
 
@@ -55,6 +57,7 @@ def test_a_photo_is_written_as_base64_text_the_schema_accepts(validator, documen
     ("tasks", "status", "finished"),
     ("members", "role", "superuser"),
     ("proposals", "kind", "contract"),
+    ("members", "passphrase_hash", "a passphrase in clear"),
 ])
 def test_a_value_outside_its_choices_is_invalid(validator, document, where, key, value):
     changed = copy.deepcopy(document)
@@ -74,14 +77,23 @@ def test_an_unknown_key_anywhere_is_invalid(validator, document, path):
     assert errors and "colour" in errors[0].message
 
 
-@pytest.mark.parametrize("key, value", [("version", 2), ("format", "other-crm"), ("members", [])])
+@pytest.mark.parametrize("key, value", [("version", 1), ("version", 3), ("format", "other-crm"), ("members", [])])
 def test_a_document_of_another_kind_is_invalid(validator, document, key, value):
     changed = copy.deepcopy(document)
     changed[key] = value
     assert not validator.is_valid(changed)
 
 
-def test_a_missing_record_list_is_invalid(validator, document):
+@pytest.mark.parametrize("name", ["time_entries", "firm_events"])
+def test_a_missing_record_list_is_invalid(validator, document, name):
     changed = copy.deepcopy(document)
-    del changed["time_entries"]
+    del changed[name]
     assert not validator.is_valid(changed)
+
+
+def test_a_hash_and_a_history_line_are_valid(validator, document):
+    changed = copy.deepcopy(document)
+    changed["members"][0].update(passphrase_hash="pbkdf2_sha256$600000$c2FsdA==$a2V5", must_change_passphrase=True)
+    changed["firm_events"] = [{"id": 1, "at": "2024-01-02T03:04:05", "actor_id": None, "action": "firm_created",
+                               "subject": "Studio", "detail": {"name": "Studio"}}]
+    assert list(validator.iter_errors(changed)) == []

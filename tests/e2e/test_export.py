@@ -48,7 +48,7 @@ def test_a_restricted_member_exports_only_their_clients_and_not_the_database(pag
 def test_json_export_follows_its_schema_and_matches_the_sqlite_export(page: Page, tmp_path) -> None:
     open_data_page(page)
     document = json.loads(download(page, "Export JSON", tmp_path))
-    assert (document["format"], document["version"]) == ("fascicolo-dataset", 1)
+    assert (document["format"], document["version"]) == ("fascicolo-dataset", 2)
     schema = json.loads((ROOT / "docs" / "dataset.schema.json").read_text(encoding="utf-8"))
     errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
               for e in Draft202012Validator(schema).iter_errors(document)]

@@ -1,5 +1,6 @@
 """Export JSON / Import dataset / Undo (F-MORE-3): exact round trips, rights, and every refusal."""
 
+import asyncio
 import base64
 import json
 
@@ -11,6 +12,7 @@ from app.domain.access import Visibility
 from app.domain.dataset import FORMAT, RECORD_LISTS, row_fields
 from app.domain.errors import AccessDenied, FileRefused, StaleCopy
 from app.domain.firm import Member, Role
+from app.domain.passphrase import Kdf, hash_passphrase, hashlib_derive
 from app.services.dataset import (
     MAX_DATASET_BYTES,
     PreparedImport,
@@ -20,6 +22,7 @@ from app.services.dataset import (
     prepare_import,
     undo_import,
 )
+from app.store import firm as firm_store
 from app.store import open_store
 from app.store.db import Database
 from app.store.search import search
@@ -31,9 +34,30 @@ HOSTILE = "<script>alert(1)</script>"
 OWNER = Member(id=1, first_name="Giulia", last_name="Bianchi", email="giulia.bianchi@studiobf.it", role=Role.OWNER)
 
 
+# Few iterations: the format only needs a hash of the right shape, not a slow one.
+FAST = Kdf(hashlib_derive, iterations=1000)
+
+
+def a_hash(passphrase: str) -> str:
+    return asyncio.run(hash_passphrase(passphrase, FAST))
+
+
+def with_firm_of_its_own(db: Database) -> Database:
+    """What the demo lacks: passphrases (one to change), an inactive member, a history of changes."""
+    laura, tom = member_named(db, "Laura"), member_named(db, "Tom")
+    firm_store.set_passphrase(db, member_named(db, "Giulia").id, a_hash("giulia's passphrase"), must_change=False)
+    firm_store.set_passphrase(db, laura.id, a_hash("temporary passphrase"), must_change=True)
+    firm_store.update_member(db, tom.model_copy(update={"active": False}))
+    firm_store.record_event(db, "2024-03-01T09:30:00", None, "firm_created", "Studio Bianchi & Ferri")
+    firm_store.record_event(db, "2024-03-02T10:00:00", laura.id, "member_changed", "Tom Rossi",
+                            {"role": "employee", "città": "Forlì «centro»"})
+    firm_store.record_event(db, "2024-03-03T11:15:00", laura.id, "member_deactivated", HOSTILE)
+    return db
+
+
 @pytest.fixture(scope="module")
 def source() -> Database:
-    return _demo_db(100)
+    return with_firm_of_its_own(_demo_db(100))
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +95,9 @@ def test_json_round_trip_into_an_empty_store_is_byte_identical(document):
 
 def test_sqlite_file_round_trip_gives_the_same_document(source, document):
     fresh = open_store()
+    doc = json.loads(document)
     prepared = prepare_import(OWNER, source.serialize())
-    assert (prepared.accounts, prepared.contacts, prepared.members) == (100, 133, 6)
+    assert (prepared.accounts, prepared.contacts, prepared.members) == (100, len(doc["contacts"]), 6)
     apply_import(fresh, OWNER, prepared)
     assert export_json(fresh, OWNER) == document
 
@@ -159,10 +184,10 @@ def test_a_file_that_is_not_a_dataset_is_refused(target, data, code):
 
 def test_a_newer_version_is_refused_naming_it(target, document):
     doc = json.loads(document)
-    doc["version"] = 2
+    doc["version"] = 3
     refused = refusal(target, dump(doc))
     assert refused.code == "version"
-    assert refused.details["found"] == "2" and refused.details["supported"] == "1"
+    assert refused.details["found"] == "3" and refused.details["supported"] == "1, 2"
 
 
 @pytest.mark.parametrize("list_name, index, key, value", [
@@ -182,6 +207,14 @@ def test_a_newer_version_is_refused_naming_it(target, document):
     ("invoices", 3, "amount_cents", "12000"),   # JSON's own types only: a number in quotes is text
     ("members", 1, "view_all_accounts", 1),
     ("accounts", 2, "id", True),
+    ("members", 2, "passphrase_hash", "correct horse battery staple"),   # a passphrase, never stored as one
+    ("members", 2, "passphrase_hash", "pbkdf2_sha256$0$c2FsdA==$a2V5"),
+    ("members", 2, "passphrase_hash", "pbkdf2_sha256$600_000$c2FsdA==$a2V5"),
+    ("members", 2, "passphrase_hash", "pbkdf2_sha256$1000$not base64$a2V5"),
+    ("members", 2, "must_change_passphrase", "yes"),
+    ("firm_events", 1, "at", "last week"),
+    ("firm_events", 1, "detail", ["role", "employee"]),
+    ("firm_events", 0, "action", ""),
     pytest.param("email_settings", 5, "notify_types", "[" * 50_000 + "]" * 50_000, id="deeply-nested-json-text"),
 ])
 def test_one_broken_record_deep_inside_is_named(target, document, list_name, index, key, value):
@@ -193,8 +226,8 @@ def test_one_broken_record_deep_inside_is_named(target, document, list_name, ind
     assert refused.details["where"] == f"{list_name} › {index + 1} › {key}"
 
 
-@pytest.mark.parametrize("version", [True, 1.0, "1"])
-def test_a_version_that_only_looks_like_1_is_refused(target, document, version):
+@pytest.mark.parametrize("version", [True, 1.0, "1", 2.0, "2"])
+def test_a_version_that_only_looks_like_1_or_2_is_refused(target, document, version):
     doc = json.loads(document)
     doc["version"] = version
     assert refusal(target, dump(doc)).code == "version"
@@ -233,6 +266,14 @@ def test_a_dataset_without_an_owner_is_refused(target, document):
     assert refused.code == "record_invalid" and "no_owner" in str(refused)
 
 
+def test_a_dataset_whose_owner_is_inactive_is_refused(target, document):
+    doc = json.loads(document)
+    for member in doc["members"]:
+        member["active"] = member["active"] and member["role"] != "owner"
+    refused = refusal(target, dump(doc))
+    assert refused.code == "record_invalid" and "no_owner" in str(refused)
+
+
 @pytest.mark.parametrize("field_type, bad", [
     ("number", "twelve"), ("dropdown", "Not an option"), ("checkbox", "yes"), ("date", "2020-13-01"),
     ("email", "not an email"), ("text", "  padded  "),
@@ -249,14 +290,16 @@ def test_a_custom_value_that_does_not_fit_its_field_is_refused(target, document,
 
 @pytest.mark.parametrize("list_name, key, value", [
     ("notes", "account_id", 999_999), ("tasks", "assignee_id", 4242), ("chat_messages", "thread_id", 31337),
+    ("firm_events", "actor_id", 777),
 ])
 def test_a_link_to_a_missing_record_is_refused(target, document, list_name, key, value):
     doc = json.loads(document)
-    doc[list_name][5][key] = value
+    doc[list_name][-1][key] = value
     assert refusal(target, dump(doc)).code == "record_rejected"
 
 
-@pytest.mark.parametrize("list_name, key", [("accounts", "id"), ("members", "email"), ("tags", "name")])
+@pytest.mark.parametrize("list_name, key", [("accounts", "id"), ("members", "email"), ("tags", "name"),
+                                            ("firm_events", "id")])
 def test_a_duplicate_is_refused(target, document, list_name, key):
     doc = json.loads(document)
     doc[list_name][2][key] = doc[list_name][1][key]
@@ -302,7 +345,7 @@ def test_a_file_over_the_limit_is_refused_before_reading():
 
 @pytest.fixture(scope="module")
 def small() -> Database:
-    return _demo_db(8)
+    return with_firm_of_its_own(_demo_db(8))
 
 
 def prepared_or_refused(data: bytes) -> None:
@@ -321,7 +364,7 @@ leaves = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) 
 json_values = st.recursive(leaves, lambda kids: st.lists(kids, max_size=4)
                            | st.dictionaries(st.text(max_size=8), kids, max_size=4), max_leaves=20)
 ours = st.fixed_dictionaries(
-    {"format": st.just(FORMAT), "version": st.sampled_from([1, 2, "1", None, True, 1.0])},
+    {"format": st.just(FORMAT), "version": st.sampled_from([1, 2, 3, "1", None, True, 1.0])},
     optional={name: st.lists(st.dictionaries(st.sampled_from(row_fields(name)), json_values), max_size=3)
               if name != "firm" else json_values for name in RECORD_LISTS})
 

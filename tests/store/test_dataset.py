@@ -5,14 +5,37 @@ import pytest
 from app.domain.access import Visibility
 from app.domain.dataset import FORMAT, RECORD_LISTS, VERSION, Dataset, row_fields
 from app.store import dataset as store
+from app.store import firm as firm_store
 from app.store import search
 from app.store.db import Database
-from tests.conftest import _demo_db
+from app.store.schema import MIGRATIONS
+from tests.conftest import _demo_db, member_named
+
+NEW_IN_2 = {"firm": ("street", "city", "postal_code", "province", "country", "vat_number", "language",
+                     "idle_minutes", "demo"),
+            "member": ("export_clients", "active", "passphrase_hash", "must_change_passphrase")}
+HASH = "pbkdf2_sha256$1000$c2FsdHNhbHRzYWx0c2FsdA==$a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2U="
 
 
 @pytest.fixture(scope="module")
 def demo() -> Database:
-    return _demo_db(30)
+    db = _demo_db(30)
+    giulia = member_named(db, "Giulia")
+    firm_store.set_passphrase(db, giulia.id, HASH, must_change=True)
+    firm_store.record_event(db, "2024-05-06T07:08:09", giulia.id, "firm_changed", "Studio", {"name": "Studio"})
+    firm_store.record_event(db, "2024-05-06T07:08:10", None, "firm_created", "")
+    return db
+
+
+def as_version_1(db: Database) -> Database:
+    """A copy of `db` as the first version of the app left it: no firm_event, none of the new columns."""
+    old = Database.from_bytes(db.serialize())
+    old.executescript("DROP TABLE firm_event;")
+    for table, columns in NEW_IN_2.items():
+        for column in columns:
+            old.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    old.execute("PRAGMA user_version = 1")
+    return old
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +55,7 @@ def test_every_list_holds_every_row_of_its_table(demo, records):
         count = demo.scalar(f"SELECT count(*) FROM {store.TABLES[name]}")
         assert len(records[name]) == count, name
         assert all(set(row) == set(row_fields(name)) for row in records[name]), name
-    assert records["accounts"] and records["notes"] and records["document_views"]
+    assert records["accounts"] and records["notes"] and records["document_views"] and records["firm_events"]
 
 
 def test_reading_twice_gives_the_same_records_in_the_same_order(demo, records):
@@ -130,7 +153,7 @@ def test_a_garbled_table_definition_is_damaged(demo):
         store.records_of_file(bytes(data))
 
 
-@pytest.mark.parametrize("version", [0, 1])
+@pytest.mark.parametrize("version", range(len(MIGRATIONS) + 1))
 def test_a_database_with_other_tables_is_another_schema(version):
     other = Database()
     other.executescript(f"CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);"
@@ -146,3 +169,50 @@ def test_our_tables_with_an_unknown_schema_version_are_another_schema(demo, vers
     with pytest.raises(store.OtherSchema):
         store.records_of_file(copy.serialize())
 
+
+
+def test_passphrase_hashes_and_the_history_are_read_as_stored(records):
+    giulia = next(m for m in records["members"] if m["first_name"] == "Giulia")
+    assert (giulia["passphrase_hash"], giulia["must_change_passphrase"]) == (HASH, 1)
+    assert [e["detail"] for e in records["firm_events"]] == ['{"name": "Studio"}', "{}"]
+    assert records["firm_events"][1]["actor_id"] is None
+
+
+def test_a_history_line_of_no_actor_or_one_of_a_member_is_linked_and_one_of_nobody_rejected(records):
+    events = [dict(e) for e in records["firm_events"]]
+    assert store.read_records(rebuilt(records, firm_events=events))["firm_events"] == records["firm_events"]
+    events[1]["actor_id"] = 424_242
+    with pytest.raises(store.Rejected, match="firm_event"):
+        rebuilt(records, firm_events=events)
+
+
+def test_a_file_of_the_first_version_is_migrated(demo, records):
+    migrated = store.records_of_file(as_version_1(demo).serialize())
+    # Before version 2 a device held only the demo firm, and every member could export clients.
+    assert migrated["firm"]["demo"] == 1 and migrated["firm"]["name"] == records["firm"]["name"]
+    assert all((m["export_clients"], m["active"], m["passphrase_hash"], m["must_change_passphrase"])
+               == (1, 1, None, 0) for m in migrated["members"])
+    assert migrated["firm_events"] == []
+    assert {k: v for k, v in migrated.items() if k not in ("firm", "members", "firm_events")} == {
+        k: v for k, v in records.items() if k not in ("firm", "members", "firm_events")}
+
+
+def test_a_first_version_file_missing_a_column_is_another_schema(demo):
+    old = as_version_1(demo)
+    old.execute("ALTER TABLE contact DROP COLUMN tax_id")
+    with pytest.raises(store.OtherSchema):
+        store.records_of_file(old.serialize())
+
+
+def test_a_first_version_file_with_a_table_of_the_next_version_is_another_schema(demo):
+    old = as_version_1(demo)
+    old.execute("CREATE TABLE firm_event (id INTEGER PRIMARY KEY)")
+    with pytest.raises(store.OtherSchema):
+        store.records_of_file(old.serialize())
+
+
+def test_sqlite_statistics_tables_do_not_make_another_schema(demo, records):
+    analysed = Database.from_bytes(demo.serialize())
+    analysed.execute("ANALYZE")
+    assert analysed.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'") == 1
+    assert store.records_of_file(analysed.serialize()) == records
