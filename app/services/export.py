@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from app.domain.access import can_export_dataset, visibility
+from app.domain.access import can_export_clients, can_export_dataset, visibility
 from app.domain.client_rows import FORMULA_START, TEMPLATE_HEADERS
 from app.domain.errors import AccessDenied
 from app.domain.firm import Member
@@ -35,6 +35,8 @@ def clients_csv_template() -> str:
 
 def export_clients_csv(db: Database, actor: Member) -> str:
     """The accounts the actor may see, one row per linked contact, in the import template."""
+    if not can_export_clients(actor):
+        raise AccessDenied("export clients")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
