@@ -9,6 +9,7 @@ from datetime import date
 from app.demo.generator import build_demo
 from app.domain.errors import StaleCopy
 from app.i18n import Translator
+from app.platform.kdf import browser_kdf
 from app.platform.storage import DB_PATH, BrowserStorage, FileBackup
 from app.services.firm import is_set_up
 from app.store import open_store
@@ -47,7 +48,7 @@ def _start(dom: Dom, storage: BrowserStorage, db: Database) -> None:
     if not is_set_up(db):
         demo_firm(db)  # the first start on this device
     dom.mark("data-ready")
-    app = App(db, dom, retry_save=storage.retry, demo_firm=demo_firm, backup=FileBackup())
+    app = App(db, dom, retry_save=storage.retry, demo_firm=demo_firm, backup=FileBackup(), kdf=browser_kdf())
     storage.on_state = app.show_save_state
     if storage.pending:  # the demo firm just written is still on its way to IndexedDB
         app.save_state = ("saving", None)

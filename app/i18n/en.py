@@ -1,6 +1,8 @@
 """English messages. Every key here must exist in it.py too (a test checks)."""
 
 from app.i18n.en_data import MESSAGES as _DATA
+from app.i18n.en_fields import MESSAGES as _FIELDS
+from app.i18n.en_firm import MESSAGES as _FIRM
 
 MESSAGES: dict[str, str] = {
     "app.name": "Fascicolo",
@@ -344,6 +346,8 @@ MESSAGES: dict[str, str] = {
     "error.primary": "Exactly one email address must be the primary one.",
     "error.invited_at": "The invitation needs its date.",
     **_DATA,
+    **_FIRM,
+    **_FIELDS,
 }
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -1,6 +1,8 @@
 """Messaggi in italiano. Ogni chiave deve esistere anche in en.py (lo verifica un test)."""
 
 from app.i18n.it_data import MESSAGES as _DATA
+from app.i18n.it_fields import MESSAGES as _FIELDS
+from app.i18n.it_firm import MESSAGES as _FIRM
 
 MESSAGES: dict[str, str] = {
     "app.name": "Fascicolo",
@@ -344,6 +346,8 @@ MESSAGES: dict[str, str] = {
     "error.primary": "Un solo indirizzo email deve essere il principale.",
     "error.invited_at": "L'invito deve avere la sua data.",
     **_DATA,
+    **_FIRM,
+    **_FIELDS,
 }
 
 MONTHS = ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic")

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from app.domain.access import can_manage_settings
 from app.domain.errors import AccessDenied, NotFound
-from app.domain.firm import Member
+from app.domain.firm import Firm, Member
+from app.domain.passphrase import Kdf, hashlib_derive
 from app.i18n import CATALOGS, DEFAULT, Translator
 from app.services import firm, members, profile, reset
 from app.store.db import Database
@@ -20,25 +22,31 @@ from app.ui.clients_screen import ClientsScreen
 from app.ui.components.contact_page import contact_page
 from app.ui.components.message_page import message_page
 from app.ui.components.save_status import save_status
-from app.ui.components.sidebar import SidebarHandlers, sidebar
+from app.ui.components.sidebar import SidebarHandlers, SidebarView, locked_sidebar, sidebar
 from app.ui.dialogs import Dialogs
 from app.ui.events import UiEvent
+from app.ui.firm_setup import FirmSetup
 from app.ui.html import h
 from app.ui.person_editor import PersonEditor
 from app.ui.profile_screen import ProfileScreen
 from app.ui.router import Route, account_href, parse
 from app.ui.search import SearchController
+from app.ui.session import Session
 
 if TYPE_CHECKING:
     from app.ui.data_screen import DataScreen
     from app.ui.dom import Dom  # the browser-only module; tests pass a stand-in
+    from app.ui.settings_screen import SettingsScreen
 
 SIDEBAR, MAIN, ANNOUNCE, SAVE_STATE = "sidebar", "main", "announce", "save-state"
 
 
-def preferred_language(dom: Dom) -> str:
-    """The language chosen on this device, else the browser's if we have it, else English."""
-    for lang in (dom.load_setting("language"), dom.browser_language()):
+IDLE_CHECK_SECONDS = 10
+
+
+def preferred_language(dom: Dom, firm_language: str = "") -> str:
+    """The language chosen on this device, else the firm's, else the browser's, else English."""
+    for lang in (dom.load_setting("language"), firm_language, dom.browser_language()):
         if lang in CATALOGS:
             return lang
     return DEFAULT
@@ -46,15 +54,20 @@ def preferred_language(dom: Dom) -> str:
 
 class App:
     def __init__(self, db: Database, dom: Dom, retry_save: Callable[[], None] = lambda: None,
-                 demo_firm: Callable[[Database], None] | None = None, backup: Backup | None = None) -> None:
+                 demo_firm: Callable[[Database], None] | None = None, backup: Backup | None = None,
+                 kdf: Kdf | None = None) -> None:
         self.db = db
         self._demo_firm = demo_firm  # given by the entry point, which owns the demo generator
         self.dom = dom
         self._retry_save = retry_save
+        self.kdf = kdf or Kdf(hashlib_derive)   # the browser hands in WebCrypto's
         self.save_state: tuple[str, str | None] = ("saved", None)
-        self.lang = preferred_language(dom)
-        self.member = self._initial_member()
+        self.lang = preferred_language(dom, self.firm.language)
+        # None: a firm of its own, nobody signed in yet (the sign-in page shows).
+        self.member: Member | None = self._initial_member() if self.firm.demo else None
         self.route = parse("")
+        self.session = Session(self)
+        self.firm_setup = FirmSetup(self)
         self.search = SearchController(self)
         self.clients_screen = ClientsScreen(self)
         self.profile_screen = ProfileScreen(self)
@@ -66,6 +79,7 @@ class App:
         # (The import's own commit drops the older copy before the new one is kept.)
         db.on_commit(self.backup.drop)
         self._data_screen: DataScreen | None = None
+        self._settings_screen: SettingsScreen | None = None
         self._pending_message: str | None = None
         self._navigating = False
 
@@ -76,9 +90,24 @@ class App:
             self._data_screen = DataScreen(self)
         return self._data_screen
 
+    def settings_screen(self) -> SettingsScreen:
+        if self._settings_screen is None:
+            from app.ui.settings_screen import SettingsScreen
+            self._settings_screen = SettingsScreen(self)
+        return self._settings_screen
+
     @property
     def t(self) -> Translator:
         return Translator(self.lang)
+
+    @property
+    def firm(self) -> Firm:
+        return firm.firm_info(self.db)
+
+    @property
+    def locked(self) -> bool:
+        """A firm of its own with nobody signed in: only the sign-in page shows."""
+        return self.member is None
 
     def _initial_member(self) -> Member:
         saved = self.dom.load_setting("member")
@@ -91,19 +120,30 @@ class App:
 
     def start(self) -> None:
         self.dom.on_hash_change(lambda: self.show_route(focus=True))
+        self.dom.every(IDLE_CHECK_SECONDS, self._check_idle)
         self.render_sidebar()
         self.show_route(focus=False)
 
+    def _check_idle(self) -> None:
+        if not self.locked and not self.firm.demo and self.dom.idle_seconds() >= self.firm.idle_minutes * 60:
+            self.session.lock()
+
     # Rendering ------------------------------------------------------------------------
     def render_sidebar(self) -> None:
-        section = "data" if self.route.name == "data" else "clients"
         handlers = SidebarHandlers(search_input=self.search.on_input,
                                    search_keydown=self.search.on_keydown,
                                    member_change=self.on_member_change,
-                                   language_change=self.on_language_change)
-        self.dom.mount(SIDEBAR, sidebar(self.t, firm.firm_info(self.db).name,
-                                        members.list_members(self.db), self.member.id, section,
-                                        self.search.text, handlers))
+                                   language_change=self.on_language_change,
+                                   sign_out=self.session.sign_out,
+                                   change_passphrase=self.session.ask_change)
+        if self.locked:
+            self.dom.mount(SIDEBAR, locked_sidebar(self.t, handlers))
+            return
+        current = self.firm
+        view = SidebarView(current.name, members.list_members(self.db), self.member.id, _section(self.route),
+                           self.search.text,
+                           demo=current.demo, settings=can_manage_settings(self.member))
+        self.dom.mount(SIDEBAR, sidebar(self.t, view, handlers))
         self.search.refresh()
         self._mount_save_state()
 
@@ -113,24 +153,48 @@ class App:
         self._mount_save_state()
 
     def _mount_save_state(self) -> None:
+        if self.locked:
+            return   # the locked sidebar has no save state: nothing can be changed there
         state, detail = self.save_state
         self.dom.mount(SAVE_STATE, save_status(self.t, state, detail, lambda _e: self._retry_save()))
 
     def reload_data(self) -> None:
         """Another tab saved a change: read the database again and show it."""
         self.db.reopen()
+        self.refresh_member()
         self.rerender()
         self.announce(self.t("storage.reloaded"))
+
+    def refresh_member(self) -> None:
+        """Read the signed-in member again: their role or rights may have changed, here or in
+        another tab. One deactivated (or gone with replaced data) is signed out."""
+        if self.member is None:
+            return
+        try:
+            current = members.get_member(self.db, self.member.id)
+        except NotFound:
+            current = None
+        if current is not None and current.active and current.email == self.member.email:
+            self.member = current
+        elif self.firm.demo:
+            self.member = members.default_member(self.db)
+        else:
+            self._lock()
 
     def show_route(self, focus: bool) -> None:
         previous, self.route = self.route, parse(self.dom.location_hash())
         self._navigating = False
         if previous != self.route:
             self.dom.mount(ANNOUNCE, None)  # a message belongs to the screen it was said on
-        if (previous.name == "data") != (self.route.name == "data"):
-            self.render_sidebar()  # the current-page mark in the navigation moved
-        title = self.render_main()
+        was_locked = self.locked
+        self.refresh_member()
+        if self.locked != was_locked or _section(previous) != _section(self.route):
+            self.render_sidebar()  # the current-page mark in the navigation moved, or we locked
+        self.firm_setup.render_banner()
+        title = self.session.render() if self.locked else self.render_main()
         self.dom.set_document(lang=self.lang, title=f"{title} · {self.t('app.name')}")
+        if self._must_choose_passphrase() and self.dialogs.current is None:
+            self.session.ask_new_passphrase()   # nobody works on with a passphrase someone else set
         # Move focus to the new page's heading when the page changes, not when a filter,
         # sort, page or tab of the same page does (the user's place there is kept).
         moved = (previous.name, previous.account_id) != (self.route.name, self.route.account_id)
@@ -165,6 +229,8 @@ class App:
             return view.name
         if route.name == "data":
             return self.data_screen().render()
+        if route.name == "settings":
+            return self.settings_screen().render()
         return self._message(t("notfound.page"), t("notfound.body"))
 
     def _message(self, title: str, body: str) -> str:
@@ -177,6 +243,10 @@ class App:
 
     def navigate(self, hash_: str, message: str | None = None) -> None:
         """Go to another screen, and say `message` once it is shown."""
+        if hash_ == self.dom.location_hash():   # no hashchange event comes for the same address
+            self._pending_message = message
+            self.show_route(focus=True)
+            return
         self._pending_message, self._navigating = message, True
         self.dom.navigate(hash_)
 
@@ -213,21 +283,51 @@ class App:
         self.dom.report_error(error)
 
     def after_replacing_data(self) -> None:
-        try:  # the signed-in member may have been replaced with the firm
-            self.member = members.get_member(self.db, self.member.id)
-        except NotFound:
-            self.member = members.default_member(self.db)
-        self.search.clear()
-        if self._data_screen:   # a CSV preview was planned against the data just replaced
-            self._data_screen.forget()
+        self.refresh_member()  # the signed-in member may have been replaced with the firm
+        self.search.forget()
+        self._forget_screens()  # e.g. a CSV preview was planned against the data just replaced
         self.render_sidebar()
 
+    def _forget_screens(self) -> None:
+        self.profile_screen.forget_drafts()
+        for screen in (self._data_screen, self._settings_screen):
+            if screen:
+                screen.forget()
+
+    # Signing in and out (a firm of its own) ---------------------------------------------
+    def signed_in(self, member: Member, replaced: bool = False) -> None:
+        """`replaced`: the data was replaced by a new firm, so what the screens kept goes."""
+        if replaced:
+            self.search.forget()
+            self._forget_screens()
+        self.member = member
+        self.lang = preferred_language(self.dom, self.firm.language)
+        self.rerender()
+        self.dom.focus("page-title")
+
+    def signed_out(self, message: str) -> None:
+        """Sign out or idle lock: whatever was being typed is discarded, not saved half-done."""
+        self._lock()
+        self.rerender()
+        self.dom.focus("f-passphrase")
+        self.announce(message)
+
+    def _must_choose_passphrase(self) -> bool:
+        m = self.member
+        return m is not None and not self.firm.demo and (m.must_change_passphrase or not m.has_passphrase)
+
+    def _lock(self) -> None:
+        self.member = None
+        self.dialogs.discard()
+        self.search.forget()
+        self._forget_screens()
+
     def on_member_change(self, event: UiEvent) -> None:
+        if not self.firm.demo:
+            return   # only the demo lets anyone act as any member
         self.member = members.get_member(self.db, int(event.value))
         self.dom.save_setting("member", str(self.member.id))
-        self.profile_screen.forget_drafts()  # an open editor belonged to the previous member
-        if self._data_screen:
-            self._data_screen.forget()
+        self._forget_screens()  # an open editor belonged to the previous member
         self.dialogs.close()
         self.rerender()
 
@@ -239,4 +339,9 @@ class App:
 
     def open_account(self, account_id: int) -> None:
         self.dom.navigate(account_href(account_id))
+
+
+def _section(route: Route) -> str:
+    """The navigation entry a route belongs to."""
+    return route.name if route.name in ("data", "settings") else "clients"
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from app.domain.access import can_create_account, can_export_dataset
+from app.domain.access import can_create_account, can_export_clients, can_export_dataset
 from app.domain.client_rows import clean_cell
 from app.domain.csv_table import CsvTable
 from app.domain.errors import FileRefused
@@ -58,6 +58,7 @@ class DataScreen:
     def render(self) -> str:
         t, member = self.app.t, self.app.member
         state = DataPageState(whole_dataset=can_export_dataset(member), import_clients=can_create_account(member),
+                              export_clients=can_export_clients(member),
                               dataset_error=self.errors.get(DATASET_INPUT), csv_error=self.errors.get(CSV_INPUT),
                               reading=self.reading, can_undo=self.backup.load() is not None)
         handlers = DataHandlers(self._export_json, self._export_sqlite, self._export_csv, self._template,

@@ -6,7 +6,9 @@ that raises InvalidInput re-renders the dialog with the typed values and the mes
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import inspect
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +31,9 @@ class OpenForm:
     values: dict[str, Any] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     focus: str | None = None
+    details: dict[str, dict[str, str]] = field(default_factory=dict)
+    busy: bool = False   # an asynchronous submit (a passphrase being hashed) is under way
+    opener: str | None = None   # the element that opened it: focus goes back there on close
 
 
 class Dialogs:
@@ -38,12 +43,12 @@ class Dialogs:
 
     def error_text(self, name: str) -> str | None:
         code = error_for(self.current.errors, name) if self.current else None
-        return None if code is None else self.message(code)
+        return None if code is None else self.message(code, **self.current.details.get(name, {}))
 
-    def message(self, code: str) -> str:
+    def message(self, code: str, **params: str) -> str:
         """What a refusal code says to a person (a code without its own words is "Not valid.")."""
         t = self.app.t
-        return t(f"error.{code}") if t.has(f"error.{code}") else t("error.invalid")
+        return t(f"error.{code}", **params) if t.has(f"error.{code}") else t("error.invalid")
 
     def open(self, form: OpenForm) -> None:
         self.current = form
@@ -56,20 +61,46 @@ class Dialogs:
 
     def on_submit(self, event: UiEvent) -> None:
         form = self.current
-        if form is None:
+        if form is None or form.busy:
             return
         try:
             message = form.submit(event.form)
         except InvalidInput as error:
-            form.values, form.errors = dict(event.form), error.errors
-            self._show()
+            self._refused(form, event.form, error)
+            return
+        if inspect.isawaitable(message):
+            form.busy = True
+            asyncio.ensure_future(self._finish_later(form, event.form, message))
             return
         self.finish(message)
 
+    def _refused(self, form: OpenForm, values: dict[str, Any], error: InvalidInput) -> None:
+        form.values, form.errors, form.details = dict(values), error.errors, error.details
+        self._show()
+
+    async def _finish_later(self, form: OpenForm, values: dict[str, Any], pending: Awaitable[str | None]) -> None:
+        try:
+            message = await pending
+        except InvalidInput as error:
+            form.busy = False
+            if self.current is form:
+                self._refused(form, values, error)
+            return
+        except Exception as error:  # noqa: BLE001 - shown, never swallowed
+            form.busy = False
+            self.app.show_error(error)
+            return
+        form.busy = False
+        if self.current is form:
+            self.finish(message)
+
     def finish(self, message: str | None) -> None:
         """The change is saved: close, show the screen anew, say what happened."""
-        self.close()
+        opener = self.current.opener if self.current else None
+        self.current = None
+        self.app.dom.mount(REGION, None)
         self.app.rerender_main()
+        self.app.dom.focus(opener or "page-title")
         if message:
             self.app.announce(message)
 
@@ -78,9 +109,15 @@ class Dialogs:
             self.close()
 
     def close(self, _event: UiEvent | None = None) -> None:
+        opener = self.current.opener if self.current else None
         self.current = None
         self.app.dom.mount(REGION, None)
-        self.app.dom.focus("page-title")
+        self.app.dom.focus(opener or "page-title")
+
+    def discard(self) -> None:
+        """Close whatever is open without a word (signing out): its typed input is dropped."""
+        self.current = None
+        self.app.dom.mount(REGION, None)
 
     def confirm(self, title: str, body: str, action: Callable[[], str | None]) -> None:
         """An alertdialog naming what will happen; Confirm runs `action` and says its message."""

@@ -43,6 +43,7 @@ class Dom:
     def __init__(self, on_error: Callable[[BaseException], None]) -> None:
         self._handlers: dict[str, dict[str, Handler]] = {}
         self._on_error = on_error
+        self._last_activity = float(js.Date.now())   # a click or a key: what the idle lock counts from
         # Proxies are kept for the page's lifetime: these listeners are never removed.
         self._proxies = [create_proxy(self._dispatch)]
         for event_type in EVENTS:
@@ -56,6 +57,7 @@ class Dom:
         self._handlers[region_id] = registry.handlers
 
     def _dispatch(self, event: Any) -> None:
+        self._last_activity = float(js.Date.now())
         target = event.target
         if _absent(target) or not hasattr(target, "closest"):
             return
@@ -195,6 +197,16 @@ class Dom:
             callback()
         except Exception as error:  # noqa: BLE001
             self._on_error(error)
+
+    def every(self, seconds: float, callback: Callable[[], None]) -> None:
+        """Call `callback` every `seconds` for the page's lifetime (the idle lock's clock)."""
+        proxy = create_proxy(lambda: self._guard(callback))
+        self._proxies.append(proxy)
+        js.setInterval(proxy, int(seconds * 1000))
+
+    def idle_seconds(self) -> float:
+        """Seconds since the last click or key press on the page."""
+        return (float(js.Date.now()) - self._last_activity) / 1000
 
     def load_setting(self, name: str) -> str | None:
         value = js.localStorage.getItem(f"fascicolo.{name}")

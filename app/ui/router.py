@@ -7,6 +7,7 @@
     #/accounts/<id>/history                           the team's history of changes
     #/contacts/<id>                                   a contact
     #/data                                            the data page
+    #/settings                                        firm settings (owner and admins)
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ TABS = ("overview", "info")
 
 @dataclass(frozen=True)
 class Route:
-    # "clients" | "account" | "section" | "document" | "history" | "contact" | "data" | "not_found"
+    # "clients" | "account" | "section" | "document" | "history" | "contact" | "data" | "settings" | "not_found"
     name: str
     query: ClientQuery = field(default_factory=ClientQuery)
     account_id: int = 0     # for "contact": the contact id
@@ -41,6 +42,8 @@ def parse(hash_: str) -> Route:
         return Route("clients", query=_client_query(query))
     if parts == ["data"]:
         return Route("data")
+    if parts == ["settings"]:
+        return Route("settings")
     if parts[0] == "accounts" and len(parts) >= 2 and _positive(parts[1]):
         return _account_route(int(parts[1]), parts[2:], dict(parse_qsl(query)))
     if parts[0] == "contacts" and len(parts) == 2 and _positive(parts[1]):

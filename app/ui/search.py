@@ -61,6 +61,10 @@ class SearchController:
         self.clear()
         self.app.open_account(account_id)
 
+    def forget(self) -> None:
+        """Drop the search without drawing (the sidebar is about to be drawn anew, or locked)."""
+        self.text, self.hits, self.active = "", [], -1
+
     def clear(self) -> None:
         self.text, self.hits, self.active = "", [], -1
         self.app.dom.set_value(INPUT_ID, "")

@@ -40,6 +40,8 @@ class FakeDom:
         self._on_hash: Callable[[], None] | None = None
         self.files: dict[str, FakeFile] = {}              # file input id -> the file picked
         self.downloads: list[tuple[str, bytes, str]] = []
+        self.timers: list[Callable[[], None]] = []   # what `every` asked to call; a test calls them
+        self.idle = 0.0                               # seconds without activity, as a test sets it
 
     # The Dom interface used by the app -------------------------------------------------
     def mount(self, region_id: str, node: Node | None) -> None:
@@ -88,6 +90,12 @@ class FakeDom:
 
     def on_hash_change(self, callback: Callable[[], None]) -> None:
         self._on_hash = callback
+
+    def every(self, seconds: float, callback: Callable[[], None]) -> None:
+        self.timers.append(callback)
+
+    def idle_seconds(self) -> float:
+        return self.idle
 
     def load_setting(self, name: str) -> str | None:
         return self.settings.get(name)

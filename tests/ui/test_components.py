@@ -25,7 +25,7 @@ from app.ui.components.overview_tab import NoteHandlers, NoteState, overview_tab
 from app.ui.components.profile_page import profile_page
 from app.ui.components.save_status import save_status
 from app.ui.components.search_results import search_results
-from app.ui.components.sidebar import SidebarHandlers, sidebar
+from app.ui.components.sidebar import SidebarHandlers, SidebarView, sidebar
 from app.ui.html import render, text_of
 from tests.ui import samples
 from tests.ui.tree import by_role, name_of, texts
@@ -44,8 +44,9 @@ def clients(t=EN, page=samples.PAGE, query=SECOND_PAGE):
     return clients_page(t, page, query, FILTERS, lambda key: NOOP, lambda n: NOOP)
 
 
-def the_sidebar(t=EN):
-    return sidebar(t, "Studio", samples.MEMBERS, 1, "clients", "ross", SIDEBAR)
+def the_sidebar(t=EN, demo=True, settings=False):
+    return sidebar(t, SidebarView("Studio", samples.MEMBERS, 1, "clients", "ross", demo=demo, settings=settings),
+                   SIDEBAR)
 
 
 def test_clients_page_contract():

@@ -14,6 +14,7 @@ DATASET_INPUT, CSV_INPUT = "import-dataset", "import-csv"
 class DataPageState:
     whole_dataset: bool               # owner and admins: the whole dataset and starting over
     import_clients: bool              # whoever may create accounts
+    export_clients: bool = True       # owner, admins and employees with the right
     dataset_error: str | None = None
     csv_error: str | None = None
     reading: str | None = None        # "Reading file.csv…" while a file is read
@@ -64,7 +65,9 @@ def data_page(t: Translator, state: DataPageState, on: DataHandlers, preview: El
                    _button_row(t("data.export_json"), t("data.export_json_hint"), on.export_json) if whole else None,
                    _button_row(t("data.export_sqlite"), t("data.export_sqlite_hint"), on.export_sqlite)
                    if whole else None,
-                   _button_row(t("data.export_csv"), t("data.export_csv_hint"), on.export_csv)),
+                   _button_row(t("data.export_csv"), t("data.export_csv_hint"), on.export_csv)
+                   if state.export_clients else None)
+             if whole or state.export_clients else None,
              _card("import-heading", t("data.import"),
                    _file_row(DATASET_INPUT, t("data.import_dataset"), t("data.import_dataset_hint"),
                              ".json,.sqlite,.sqlite3,.db,application/json", state.dataset_error, on.dataset_chosen)

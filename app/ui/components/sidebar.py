@@ -1,4 +1,8 @@
-"""The left sidebar: brand, search, main navigation, who is signed in, language."""
+"""The left sidebar: brand, search, main navigation, who is signed in, language.
+
+In the demo firm anyone may act as any member (`Signed in as`); in a firm of its own the
+sidebar names the member signed in, with `Sign out`. Locked, it shows the brand alone.
+"""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,36 +21,71 @@ class SidebarHandlers:
     search_keydown: Handler
     member_change: Handler
     language_change: Handler
+    sign_out: Handler | None = None
+    change_passphrase: Handler | None = None
 
 
-def sidebar(t: Translator, firm_name: str, members: Sequence[Member], member_id: int,
-            section: str, search_text: str, on: SidebarHandlers) -> Element:
+@dataclass(frozen=True)
+class SidebarView:
+    firm_name: str
+    members: Sequence[Member]      # whom the demo's switcher offers
+    member_id: int
+    section: str                   # the navigation entry marked current
+    search_text: str
+    demo: bool = True
+    settings: bool = False         # may open Settings
+
+
+def sidebar(t: Translator, view: SidebarView, on: SidebarHandlers) -> Element:
     def nav_link(href: str, key: str, icon, name: str) -> Element:
-        current = "page" if section == name else None
+        current = "page" if view.section == name else None
         return h("li", None, h("a", {"href": href, "aria-current": current, "class": "nav-link"},
                                icon, h("span", None, t(key))))
 
-    member_options = [(str(m.id), m.full_name) for m in members]
     return h("div", {"class": "sidebar-inner"},
-             h("div", {"class": "brand"}, icons.LOGO,
-               h("div", None, h("strong", None, t("app.name")),
-                 h("span", {"class": "firm-name"}, firm_name))),
-             search_box(t, search_text, on.search_input, on.search_keydown),
+             _brand(t, view.firm_name),
+             search_box(t, view.search_text, on.search_input, on.search_keydown),
              h("nav", {"aria-label": t("nav.main"), "class": "nav"},
                h("ul", None,
                  nav_link("#/clients", "nav.clients", icons.CLIENTS, "clients"),
-                 nav_link("#/data", "nav.data", icons.DATA, "data"))),
+                 nav_link("#/data", "nav.data", icons.DATA, "data"),
+                 nav_link("#/settings", "nav.settings", icons.SETTINGS, "settings") if view.settings else None)),
              h("div", {"class": "sidebar-footer"},
                h("div", {"id": "save-state"}),
-               select_field("member-select", t("member.label"), member_options, str(member_id),
-                            on.member_change),
-               _role_line(t, members, member_id),
-               select_field("language-select", t("language.label"), list(LANGUAGES.items()),
-                            t.lang, on.language_change)))
+               _who(t, view, on),
+               _language(t, on)))
 
 
-def _role_line(t: Translator, members: Sequence[Member], member_id: int) -> Element | None:
-    member = next((m for m in members if m.id == member_id), None)
-    if member is None:
-        return None
-    return h("p", {"class": "role-line"}, t(f"role.{member.role.value}"))
+def locked_sidebar(t: Translator, on: SidebarHandlers) -> Element:
+    """Before signing in: nothing of the firm but the language to read the sign-in page in."""
+    return h("div", {"class": "sidebar-inner"}, _brand(t, ""),
+             h("div", {"class": "sidebar-footer"}, _language(t, on)))
+
+
+def _brand(t: Translator, firm_name: str) -> Element:
+    return h("div", {"class": "brand"}, icons.LOGO,
+             h("div", None, h("strong", None, t("app.name")),
+               h("span", {"class": "firm-name"}, firm_name) if firm_name else None))
+
+
+def _language(t: Translator, on: SidebarHandlers) -> Element:
+    return select_field("language-select", t("language.label"), list(LANGUAGES.items()), t.lang,
+                        on.language_change)
+
+
+def _who(t: Translator, view: SidebarView, on: SidebarHandlers) -> list[Element | None]:
+    member = next((m for m in view.members if m.id == view.member_id), None)
+    role = h("p", {"class": "role-line"}, t(f"role.{member.role.value}")) if member else None
+    if view.demo:
+        options = [(str(m.id), m.full_name) for m in view.members]
+        return [select_field("member-select", t("member.label"), options, str(view.member_id), on.member_change),
+                role]
+    return [h("div", {"class": "signed-in"},
+              h("span", {"class": "signed-in-label"}, t("member.label")),
+              h("strong", {"id": "signed-in-name"}, member.full_name if member else "")),
+            role,
+            h("div", {"class": "sidebar-buttons"},
+              h("button", {"type": "button", "class": "sidebar-button", "on_click": on.change_passphrase},
+                t("passphrase.change")),
+              h("button", {"type": "button", "class": "sidebar-button", "id": "sign-out", "on_click": on.sign_out},
+                t("signin.sign_out")))]

@@ -1,0 +1,131 @@
+"""Who is signed in to a firm of its own: the sign-in page, the first-sign-in passphrase,
+changing one's own, signing out, and the lock after a period without activity (F-FIRM-2).
+
+The demo firm skips all of this: its `Signed in as` switcher is free. Failed attempts are
+counted per member on this device and each one doubles the wait before the next.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import TYPE_CHECKING
+
+from app.domain.passphrase import retry_delay
+from app.services import signin
+from app.ui.components.form_dialog import form_dialog
+from app.ui.components.form_field import Field, form_field
+from app.ui.components.passphrase_fields import passphrase_fields
+from app.ui.components.sign_in_page import SignInState, sign_in_page
+from app.ui.dialogs import OpenForm
+from app.ui.events import UiEvent
+from app.ui.html import Element
+
+if TYPE_CHECKING:
+    from app.ui.app import App
+
+MAIN = "main"
+
+
+class Session:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.failures: dict[str, int] = {}       # member id -> wrong attempts in a row
+        self.wait_until: dict[str, float] = {}   # member id -> monotonic time of the next allowed try
+        self.alert: str | None = None
+        self.chosen = ""
+        self.busy = False
+
+    # The sign-in page -------------------------------------------------------------------
+    def render(self) -> str:
+        t = self.app.t
+        members = [(str(m.id), m.full_name) for m in signin.sign_in_choices(self.app.db)]
+        state = SignInState(self.app.firm.name, members, self.chosen or (members[0][0] if members else ""),
+                            self.alert, self.busy)
+        self.app.dom.mount(MAIN, sign_in_page(t, state, self.on_submit))
+        return t("signin.title")
+
+    def on_submit(self, event: UiEvent) -> None:
+        if self.busy:
+            return
+        member_id, passphrase = str(event.form.get("member") or ""), str(event.form.get("passphrase") or "")
+        self.chosen = member_id
+        wait = self.wait_until.get(member_id, 0.0) - time.monotonic()
+        if wait > 0:
+            self._refuse(self.app.t("signin.wait", seconds=int(wait) + 1))
+            return
+        if not member_id.isdigit():
+            return
+        self.busy, self.alert = True, None
+        self.app.rerender_main()
+        asyncio.ensure_future(self._check(int(member_id), passphrase))
+
+    async def _check(self, member_id: int, passphrase: str) -> None:
+        try:
+            member = await signin.sign_in(self.app.db, member_id, passphrase, self.app.kdf)
+        except signin.SignInRefused:
+            self.busy = False
+            key = str(member_id)
+            self.failures[key] = self.failures.get(key, 0) + 1
+            delay = retry_delay(self.failures[key])
+            self.wait_until[key] = time.monotonic() + delay
+            self._refuse(self.app.t("signin.refused", seconds=delay))
+            return
+        except Exception as error:  # noqa: BLE001 - shown, never swallowed
+            self.busy = False
+            self.app.rerender_main()
+            self.app.show_error(error)
+            return
+        self.busy, self.alert, self.chosen = False, None, ""
+        self.failures.pop(str(member_id), None)
+        self.app.signed_in(member)   # which asks for a new passphrase if someone else set this one
+
+    def _refuse(self, text: str) -> None:
+        self.app.dom.mount("announce", None)   # "You have signed out" no longer applies
+        self.alert = text
+        self.app.rerender_main()
+        self.app.dom.focus("f-passphrase")
+
+    # Passphrases --------------------------------------------------------------------------
+    def ask_new_passphrase(self) -> None:
+        """First sign-in (or after a reset): the passphrase someone else set is replaced now."""
+        self.app.dialogs.open(OpenForm(render=self._choose_dialog, submit=self._choose, focus="f-passphrase"))
+
+    def _choose_dialog(self, form: OpenForm) -> Element:
+        t, d = self.app.t, self.app.dialogs
+        body = [passphrase_fields(t, d.error_text, t("passphrase.new"), t("passphrase.repeat"))]
+        # Cancel signs out: nobody works on with a passphrase that someone else knows.
+        return form_dialog(t, "choose-passphrase", t("passphrase.choose_title"), body, bool(form.errors),
+                           d.on_submit, self.sign_out, self._escape_signs_out)
+
+    def _escape_signs_out(self, event: UiEvent) -> None:
+        if event.key == "Escape":
+            self.sign_out()
+
+    async def _choose(self, data: dict) -> str:
+        await signin.choose_passphrase(self.app.db, self.app.member, data, self.app.kdf)
+        self.app.refresh_member()
+        return self.app.t("passphrase.saved")
+
+    def ask_change(self, _event: UiEvent) -> None:
+        self.app.dialogs.open(OpenForm(render=self._change_dialog, submit=self._change, focus="f-current"))
+
+    def _change_dialog(self, form: OpenForm) -> Element:
+        t, d = self.app.t, self.app.dialogs
+        body = [form_field(Field("current", t("passphrase.current"), kind="password", error=d.error_text("current"))),
+                passphrase_fields(t, d.error_text, t("passphrase.new"), t("passphrase.repeat"))]
+        return form_dialog(t, "change-passphrase", t("passphrase.change_title"), body, bool(form.errors),
+                           d.on_submit, d.close, d.on_key)
+
+    async def _change(self, data: dict) -> str:
+        await signin.change_passphrase(self.app.db, self.app.member, data, self.app.kdf)
+        return self.app.t("passphrase.saved")
+
+    # Leaving ------------------------------------------------------------------------------
+    def sign_out(self, _event: UiEvent | None = None) -> None:
+        self.app.signed_out(self.app.t("signin.signed_out"))
+
+    def lock(self) -> None:
+        """No activity for the firm's idle time: unsaved form input is discarded, not saved."""
+        if self.app.member is not None and not self.app.firm.demo:
+            self.app.signed_out(self.app.t("signin.locked"))
