@@ -45,12 +45,12 @@ def can_create_account(member: Member) -> bool:
 
 def can_export_dataset(member: Member) -> bool:
     """The whole dataset holds every account: only those who see every account take it away."""
-    return member.role in (Role.OWNER, Role.ADMIN)
+    return member.active and member.role in (Role.OWNER, Role.ADMIN)
 
 
 def can_export_clients(member: Member) -> bool:
     """Export clients CSV: the accounts the member sees, as a spreadsheet."""
-    return member.role in (Role.OWNER, Role.ADMIN) or Right.EXPORT_CLIENTS in member.rights
+    return member.active and (member.role in (Role.OWNER, Role.ADMIN) or Right.EXPORT_CLIENTS in member.rights)
 
 
 def can_manage_settings(member: Member) -> bool:

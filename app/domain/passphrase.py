@@ -62,9 +62,13 @@ def _parts(stored: str) -> tuple[int, bytes, bytes] | None:
         scheme, iterations, salt, key = stored.split("$")
         if scheme != _SCHEME or not 0 < int(iterations) <= 10_000_000:
             return None
-        return int(iterations), base64.b64decode(salt, validate=True), base64.b64decode(key, validate=True)
+        salt_bytes, key_bytes = base64.b64decode(salt, validate=True), base64.b64decode(key, validate=True)
     except ValueError:
         return None
+    # A hash the sign-in can check: a real salt and a 32-byte key (else nobody could ever match it).
+    if len(salt_bytes) < 8 or len(key_bytes) != 32:
+        return None
+    return int(iterations), salt_bytes, key_bytes
 
 
 def is_hash(stored: str) -> bool:
@@ -78,7 +82,8 @@ async def verify(stored: str | None, passphrase: str, kdf: Kdf) -> bool:
     parts = _parts(stored) if stored else None
     iterations, salt, key = parts or (kdf.iterations, b"\0" * 16, b"")
     candidate = await kdf.derive(passphrase[:MAX_LENGTH].encode("utf-8"), salt, iterations)
-    return parts is not None and hmac.compare_digest(candidate, key)
+    # Cut to bound the work, but a longer attempt is never the (at most MAX_LENGTH) passphrase stored.
+    return parts is not None and len(passphrase) <= MAX_LENGTH and hmac.compare_digest(candidate, key)
 
 
 def retry_delay(failures: int) -> int:

@@ -24,7 +24,8 @@ def firm_form(db: Database, actor: Member) -> Firm:
 
 def update_firm(db: Database, actor: Member, data: dict[str, Any], now: datetime | None = None) -> Firm:
     before = firm_form(db, actor)
-    form = validate(FirmInput, data)
+    # A field the form did not send keeps its value (never reset to a default).
+    form = validate(FirmInput, {**before.model_dump(include=set(FirmInput.model_fields)), **data})
     after = before.model_copy(update=form.model_dump())
     changed = [k for k in form.model_dump() if getattr(before, k) != getattr(after, k)]
     if changed:

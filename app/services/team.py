@@ -26,6 +26,15 @@ def _settings(actor: Member) -> None:
         raise AccessDenied("settings")
 
 
+def _as_stored(db: Database, actor: Member) -> Member:
+    """The actor as the database has them now: a tab that has not seen a hand-over or a
+    deactivation must not act on the role it remembers."""
+    current = firm_store.get_member(db, actor.id) if actor.id else None
+    if current is None:
+        raise AccessDenied("unknown member")
+    return current
+
+
 def team(db: Database, actor: Member) -> list[Member]:
     """Every member, deactivated ones too (they can be reactivated)."""
     _settings(actor)
@@ -33,6 +42,7 @@ def team(db: Database, actor: Member) -> list[Member]:
 
 
 def _target(db: Database, actor: Member, member_id: int) -> Member:
+    actor = _as_stored(db, actor)
     _settings(actor)
     member = firm_store.get_member(db, member_id)
     if member is None:
@@ -125,6 +135,8 @@ def deactivate(db: Database, actor: Member, member_id: int, now: datetime | None
         raise InvalidInput({"member": "deactivate_self"})
     if member.role is Role.OWNER:
         raise InvalidInput({"member": "deactivate_owner"})
+    if not member.active:
+        return member.full_name   # already: nothing to change, nothing to record
     at = _now(now)
     with db.transaction():
         firm_store.update_member(db, member.model_copy(update={"active": False}))
@@ -139,6 +151,8 @@ def deactivate(db: Database, actor: Member, member_id: int, now: datetime | None
 def reactivate(db: Database, actor: Member, member_id: int, now: datetime | None = None) -> str:
     """Back with the same role and rights; teams are given again by hand, as for anyone new."""
     member = _target(db, actor, member_id)
+    if member.active:
+        return member.full_name
     with db.transaction():
         firm_store.update_member(db, member.model_copy(update={"active": True}))
         firm_history.record(db, actor, "member_reactivated", member.full_name, _now(now))
@@ -160,6 +174,7 @@ async def reset_passphrase(db: Database, actor: Member, member_id: int, data: di
 
 def hand_over_ownership(db: Database, actor: Member, member_id: int, now: datetime | None = None) -> Member:
     """The owner makes another active member the owner and becomes an admin (one owner always)."""
+    actor = _as_stored(db, actor)
     if not can_hand_over_ownership(actor):
         raise AccessDenied("hand over ownership")
     member = firm_store.get_member(db, member_id)

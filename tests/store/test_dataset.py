@@ -14,7 +14,7 @@ from tests.conftest import _demo_db, member_named
 NEW_IN_2 = {"firm": ("street", "city", "postal_code", "province", "country", "vat_number", "language",
                      "idle_minutes", "demo"),
             "member": ("export_clients", "active", "passphrase_hash", "must_change_passphrase")}
-HASH = "pbkdf2_sha256$1000$c2FsdHNhbHRzYWx0c2FsdA==$a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2U="
+HASH = "pbkdf2_sha256$1000$c2FsdHNhbHRzYWx0c2FsdA==$a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2U="
 
 
 @pytest.fixture(scope="module")
