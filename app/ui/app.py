@@ -161,7 +161,6 @@ class App:
     def reload_data(self) -> None:
         """Another tab saved a change: read the database again and show it."""
         self.db.reopen()
-        self.refresh_member()
         self.rerender()
         self.announce(self.t("storage.reloaded"))
 
@@ -186,10 +185,11 @@ class App:
         self._navigating = False
         if previous != self.route:
             self.dom.mount(ANNOUNCE, None)  # a message belongs to the screen it was said on
-        was_locked = self.locked
+        before = self.member
         self.refresh_member()
-        if self.locked != was_locked or _section(previous) != _section(self.route):
-            self.render_sidebar()  # the current-page mark in the navigation moved, or we locked
+        if self.member != before or _section(previous) != _section(self.route):
+            # The current-page mark moved, or who is signed in (their name, rights, or nobody) changed.
+            self.render_sidebar()
         self.firm_setup.render_banner()
         title = self.session.render() if self.locked else self.render_main()
         self.dom.set_document(lang=self.lang, title=f"{title} · {self.t('app.name')}")
@@ -256,6 +256,7 @@ class App:
             self.show_route(focus=False)
 
     def rerender(self) -> None:
+        self.refresh_member()
         self.render_sidebar()
         self.show_route(focus=False)
 

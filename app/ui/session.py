@@ -2,12 +2,14 @@
 changing one's own, signing out, and the lock after a period without activity (F-FIRM-2).
 
 The demo firm skips all of this: its `Signed in as` switcher is free. Failed attempts are
-counted per member on this device and each one doubles the wait before the next.
+counted per member on this device (kept across reloads) and each one doubles the wait before
+the next.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from typing import TYPE_CHECKING
 
@@ -25,13 +27,12 @@ if TYPE_CHECKING:
     from app.ui.app import App
 
 MAIN = "main"
+WAITS = "sign-in-waits"
 
 
 class Session:
     def __init__(self, app: App) -> None:
         self.app = app
-        self.failures: dict[str, int] = {}       # member id -> wrong attempts in a row
-        self.wait_until: dict[str, float] = {}   # member id -> monotonic time of the next allowed try
         self.alert: str | None = None
         self.chosen = ""
         self.busy = False
@@ -50,7 +51,7 @@ class Session:
             return
         member_id, passphrase = str(event.form.get("member") or ""), str(event.form.get("passphrase") or "")
         self.chosen = member_id
-        wait = self.wait_until.get(member_id, 0.0) - time.monotonic()
+        wait = self._waits().get(member_id, (0, 0.0))[1] - time.time()
         if wait > 0:
             self._refuse(self.app.t("signin.wait", seconds=int(wait) + 1))
             return
@@ -65,11 +66,7 @@ class Session:
             member = await signin.sign_in(self.app.db, member_id, passphrase, self.app.kdf)
         except signin.SignInRefused:
             self.busy = False
-            key = str(member_id)
-            self.failures[key] = self.failures.get(key, 0) + 1
-            delay = retry_delay(self.failures[key])
-            self.wait_until[key] = time.monotonic() + delay
-            self._refuse(self.app.t("signin.refused", seconds=delay))
+            self._refuse(self.app.t("signin.refused", seconds=self._failed(str(member_id))))
             return
         except Exception as error:  # noqa: BLE001 - shown, never swallowed
             self.busy = False
@@ -77,8 +74,30 @@ class Session:
             self.app.show_error(error)
             return
         self.busy, self.alert, self.chosen = False, None, ""
-        self.failures.pop(str(member_id), None)
+        waits = self._waits()
+        waits.pop(str(member_id), None)
+        self._keep(waits)
         self.app.signed_in(member)   # which asks for a new passphrase if someone else set this one
+
+    # Wrong attempts: member id -> (how many in a row, when the next try is allowed), on the device
+    # so that a reload does not start the wait over.
+    def _waits(self) -> dict[str, tuple[int, float]]:
+        try:
+            return {k: (int(v[0]), float(v[1])) for k, v in json.loads(self.app.dom.load_setting(WAITS) or "{}").items()}
+        except (ValueError, TypeError, IndexError, AttributeError):
+            return {}
+
+    def _keep(self, waits: dict[str, tuple[int, float]]) -> None:
+        self.app.dom.save_setting(WAITS, json.dumps(waits))
+
+    def _failed(self, member_id: str) -> int:
+        """Count one more wrong attempt; returns the seconds to wait before the next."""
+        waits = self._waits()
+        failures = waits.get(member_id, (0, 0.0))[0] + 1
+        delay = retry_delay(failures)
+        waits[member_id] = (failures, time.time() + delay)
+        self._keep(waits)
+        return delay
 
     def _refuse(self, text: str) -> None:
         self.app.dom.mount("announce", None)   # "You have signed out" no longer applies

@@ -58,7 +58,7 @@ def sidebar(t: Translator, view: SidebarView, on: SidebarHandlers) -> Element:
 
 def locked_sidebar(t: Translator, on: SidebarHandlers) -> Element:
     """Before signing in: nothing of the firm but the language to read the sign-in page in."""
-    return h("div", {"class": "sidebar-inner"}, _brand(t, ""),
+    return h("div", {"class": "sidebar-inner locked"}, _brand(t, ""),
              h("div", {"class": "sidebar-footer"}, _language(t, on)))
 
 
