@@ -13,12 +13,23 @@ from app.store import open_store
 from app.store.db import Database
 
 TODAY = date(2026, 11, 26)
+ADMINS = ["Giulia", "Marco"]                    # the demo's owner and an admin
+EMPLOYEES = ["Laura", "Paolo", "Sara", "Tom"]   # view all / manage / export only / all three
+MARKUP = "<img src=x onerror=alert(1)>"          # what a name must show as text, never run
 
 
 @pytest.fixture
 def db() -> Database:
     """An empty, migrated database."""
     database = open_store()
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def studio() -> Database:
+    """A demo firm of 20 accounts of the test's own, to write to."""
+    database = _demo_db(20)
     yield database
     database.close()
 

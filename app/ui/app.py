@@ -182,7 +182,7 @@ class App:
 
     def show_route(self, focus: bool) -> None:
         previous, self.route = self.route, parse(self.dom.location_hash())
-        self._navigating = False
+        arrived, self._navigating = self._navigating, False   # the app itself sent the person here
         if previous != self.route:
             self.dom.mount(ANNOUNCE, None)  # a message belongs to the screen it was said on
         before = self.member
@@ -198,7 +198,7 @@ class App:
         # Move focus to the new page's heading when the page changes, not when a filter,
         # sort, page or tab of the same page does (the user's place there is kept).
         moved = (previous.name, previous.account_id) != (self.route.name, self.route.account_id)
-        if focus and moved:
+        if focus and (moved or arrived):
             self.dom.focus("page-title")
         if self._pending_message:
             self.announce(self._pending_message)
@@ -244,7 +244,7 @@ class App:
     def navigate(self, hash_: str, message: str | None = None) -> None:
         """Go to another screen, and say `message` once it is shown."""
         if hash_ == self.dom.location_hash():   # no hashchange event comes for the same address
-            self._pending_message = message
+            self._pending_message, self._navigating = message, True
             self.show_route(focus=True)
             return
         self._pending_message, self._navigating = message, True

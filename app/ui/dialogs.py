@@ -100,7 +100,7 @@ class Dialogs:
         self.current = None
         self.app.dom.mount(REGION, None)
         self.app.rerender_main()
-        self.app.dom.focus(opener or "page-title")
+        self.app.dom.focus_first(opener, "page-title")
         if message:
             self.app.announce(message)
 
@@ -112,7 +112,7 @@ class Dialogs:
         opener = self.current.opener if self.current else None
         self.current = None
         self.app.dom.mount(REGION, None)
-        self.app.dom.focus(opener or "page-title")
+        self.app.dom.focus_first(opener, "page-title")
 
     def discard(self) -> None:
         """Close whatever is open without a word (signing out): its typed input is dropped."""

@@ -108,6 +108,14 @@ class Dom:
         if not _absent(element):
             element.focus()
 
+    def focus_first(self, *element_ids: str | None) -> None:
+        """Focus the first of these elements that is on the page (an opener may be gone)."""
+        for element_id in element_ids:
+            element = js.document.getElementById(element_id) if element_id else None
+            if not _absent(element):
+                element.focus()
+                return
+
     def scroll_into_view(self, element_id: str) -> None:
         element = js.document.getElementById(element_id)
         if not _absent(element):

@@ -202,8 +202,8 @@ def bad_files(document: dict, sqlite_data: bytes, tmp_path) -> Iterator[tuple[st
     yield "photo.png", png, re.escape("This is neither a Fascicolo JSON export nor an SQLite file.")
     yield ("hello.json", b'{"hello": 1}',
            re.escape("This JSON file is not a Fascicolo export (its format is not “fascicolo-dataset”)."))
-    yield ("future.json", encode({**document, "version": 2}), re.escape(
-        "This file is in format version 2; this app reads version 1. Export it again from an up-to-date Fascicolo."))
+    yield ("future.json", encode({**document, "version": 3}), re.escape(
+        "This file is in format version 3; this app reads versions 1, 2. Export it again from an up-to-date Fascicolo."))
     other = tmp_path / "other.sqlite"
     db = sqlite3.connect(other)
     with db:

@@ -6,35 +6,18 @@ import asyncio
 import json
 from datetime import datetime
 
-import pytest
-
-from app.demo.generator import build_demo
 from app.domain.passphrase import Kdf, hashlib_derive
 from app.services import team
 from app.store import firm as firm_store
-from app.store import open_store
 from app.store.db import Database
-from tests.conftest import TODAY, member_named
+from tests.conftest import member_named
 
 # 1000 iterations: the same PBKDF2, fast enough for a unit test (production uses 600,000).
 FAST_KDF = Kdf(hashlib_derive, iterations=1000)
 NOW = datetime(2026, 11, 26, 10, 30)
 PASSPHRASE = "correct horse battery"
-MARKUP = "<img src=x onerror=alert(1)>"
-
-ADMINS = ["Giulia", "Marco"]                    # the owner and an admin
-EMPLOYEES = ["Laura", "Paolo", "Sara", "Tom"]   # view all / manage / export only / all three
 # The tables a Settings change writes to: compared whole to prove nothing was half-written.
 TABLES = ("firm", "member", "firm_event", "account_team", "team_history", "tag", "custom_field")
-
-
-@pytest.fixture
-def studio() -> Database:
-    """A demo firm of 20 accounts of the test's own, to write to."""
-    database = open_store()
-    build_demo(database, accounts=20, today=TODAY)
-    yield database
-    database.close()
 
 
 def run(coroutine):

@@ -4,25 +4,16 @@ import json
 
 import pytest
 
-from app.demo.generator import build_demo
 from app.domain.errors import AccessDenied, InvalidInput, NotFound
 from app.services import field_settings as fields
 from app.services.account_editing import account_form
 from app.services.contact_editing import contact_fields
-from app.store import open_store
-from tests.conftest import TODAY, member_named
-
-MANAGERS = ["Giulia", "Marco"]
-EMPLOYEES = ["Laura", "Paolo", "Sara", "Tom"]
-XSS = "<img src=x onerror=alert(1)>"
+from tests.conftest import ADMINS, EMPLOYEES, MARKUP, member_named
 
 
 @pytest.fixture
-def db():
-    database = open_store()
-    build_demo(database, accounts=20, today=TODAY)
-    yield database
-    database.close()
+def db(studio):
+    return studio
 
 
 @pytest.fixture
@@ -72,7 +63,7 @@ def data(f, **changes):
 
 
 # Rights ------------------------------------------------------------------------------
-@pytest.mark.parametrize("name", MANAGERS)
+@pytest.mark.parametrize("name", ADMINS)
 def test_owner_and_admin_may_do_everything(db, name):
     actor = member_named(db, name)
     new_id = fields.create_field(db, actor, "contact", {"label": "Hobby", "type": "text", "options": ""})
@@ -167,8 +158,8 @@ def test_the_same_label_may_be_used_in_the_other_scope(db, giulia):
 
 
 def test_markup_in_a_label_is_stored_as_typed(db, giulia):
-    fields.create_field(db, giulia, "account", {"label": XSS, "type": "text"})
-    assert field(db, giulia, XSS).label == XSS
+    fields.create_field(db, giulia, "account", {"label": MARKUP, "type": "text"})
+    assert field(db, giulia, MARKUP).label == MARKUP
 
 
 # Rename and change --------------------------------------------------------------------

@@ -9,8 +9,8 @@ from app.services import firm_history, team
 from app.services.export import export_clients_csv
 from app.services.firm_settings import firm_form, update_firm
 from app.store import firm as firm_store
-from tests.conftest import member_named
-from tests.services.conftest import ADMINS, EMPLOYEES, MARKUP, NOW, deactivated_admin, events, snapshot
+from tests.conftest import ADMINS, EMPLOYEES, MARKUP, member_named
+from tests.services.conftest import NOW, deactivated_admin, events, snapshot
 
 
 def form_data(db, **changes):

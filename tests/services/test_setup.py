@@ -10,8 +10,8 @@ from app.services import members, team
 from app.services.setup import create_firm, is_demo
 from app.services.signin import sign_in
 from app.store import firm as firm_store
-from tests.conftest import member_named
-from tests.services.conftest import FAST_KDF, MARKUP, NOW, PASSPHRASE, events, run, snapshot
+from tests.conftest import MARKUP, member_named
+from tests.services.conftest import FAST_KDF, NOW, PASSPHRASE, events, run, snapshot
 
 DATA = {"firm_name": "Studio Verdi", "first_name": "Anna", "last_name": "Verdi", "email": "Anna@Verdi.it",
         "passphrase": PASSPHRASE, "repeat": PASSPHRASE, "starter": "true"}

@@ -4,25 +4,16 @@ import json
 
 import pytest
 
-from app.demo.generator import build_demo
 from app.domain.errors import AccessDenied, InvalidInput, NotFound
 from app.services import firm_history
 from app.services import tag_settings as tags
 from app.services.account_editing import account_form
-from app.store import open_store
-from tests.conftest import TODAY, member_named
-
-MANAGERS = ["Giulia", "Marco"]
-EMPLOYEES = ["Laura", "Paolo", "Sara", "Tom"]
-XSS = "<img src=x onerror=alert(1)>"
+from tests.conftest import ADMINS, EMPLOYEES, MARKUP, member_named
 
 
 @pytest.fixture
-def db():
-    database = open_store()
-    build_demo(database, accounts=20, today=TODAY)
-    yield database
-    database.close()
+def db(studio):
+    return studio
 
 
 @pytest.fixture
@@ -46,7 +37,7 @@ def events(db):
 
 
 # Rights ------------------------------------------------------------------------------
-@pytest.mark.parametrize("name", MANAGERS)
+@pytest.mark.parametrize("name", ADMINS)
 def test_owner_and_admin_may_do_everything(db, name):
     actor = member_named(db, name)
     tag_id = tags.create_tag(db, actor, {"name": "Nuovo", "color": "#112233"})
@@ -114,8 +105,8 @@ def test_create_refusals_write_nothing(db, giulia, data, errors):
 
 
 def test_markup_in_a_name_is_stored_as_typed(db, giulia):
-    tags.create_tag(db, giulia, {"name": XSS, "color": "#112233"})
-    assert by_name(db, giulia, XSS).name == XSS
+    tags.create_tag(db, giulia, {"name": MARKUP, "color": "#112233"})
+    assert by_name(db, giulia, MARKUP).name == MARKUP
 
 
 # Update -------------------------------------------------------------------------------

@@ -6,12 +6,9 @@ from app.domain.errors import AccessDenied, InvalidInput, NotFound
 from app.domain.firm import Right, Role
 from app.services import members, overview, team
 from app.store import accounts as account_store
-from tests.conftest import member_named
+from tests.conftest import ADMINS, EMPLOYEES, MARKUP, member_named
 from tests.services.conftest import (
-    ADMINS,
-    EMPLOYEES,
     FAST_KDF,
-    MARKUP,
     NOW,
     add_nina,
     deactivated_admin,

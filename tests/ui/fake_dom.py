@@ -65,6 +65,11 @@ class FakeDom:
     def focus(self, element_id: str) -> None:
         self.focused = element_id
 
+    def focus_first(self, *element_ids: str | None) -> None:
+        from tests.ui.tree import walk
+        present = {e.attr("id") for e in walk(self.tree())}
+        self.focused = next((i for i in element_ids if i and i in present), self.focused)
+
     def scroll_into_view(self, element_id: str) -> None:
         pass
 

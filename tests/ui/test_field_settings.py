@@ -4,26 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from app.demo.generator import build_demo
 from app.domain.errors import AccessDenied
 from app.services.account_editing import account_form
-from app.store import open_store
 from app.ui.field_settings import FieldSettings
 from app.ui.html import Element, render, text_of
-from tests.conftest import TODAY
-from tests.ui.test_tag_settings import Harness
+from tests.conftest import MARKUP
+from tests.ui.settings_harness import Harness
 from tests.ui.tree import by_role, name_of, walk
 
-XSS = "<img src=x onerror=alert(1)>"
 ACCOUNT_FIELDS = ["Codice cliente", "Regime fiscale", "Fatturato annuo", "Inizio mandato", "Firma digitale", "PEC"]
 
 
 @pytest.fixture
-def db():
-    database = open_store()
-    build_demo(database, accounts=20, today=TODAY)
-    yield database
-    database.close()
+def db(studio):
+    return studio
 
 
 @pytest.fixture
@@ -164,12 +158,12 @@ def test_deleting_an_unused_contact_field_says_so(ui):
 
 def test_markup_in_a_label_renders_as_text(ui):
     ui.click("Add account field")
-    ui.submit("field", label=XSS, type="text", options="")
+    ui.submit("field", label=MARKUP, type="text", options="")
     part = ui.part()
-    assert labels(part)[-1] == XSS
+    assert labels(part)[-1] == MARKUP
     html = render(part)
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
-    assert by_role(part, "button", f"Move {XSS} up")
+    assert by_role(part, "button", f"Move {MARKUP} up")
 
 
 def test_italian_names_the_part_in_italian(ui):
