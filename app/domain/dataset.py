@@ -253,8 +253,13 @@ class Dataset(BaseModel):
     @model_validator(mode="after")
     def _rules_across_records(self) -> Dataset:
         # Someone must be able to sign in and manage the firm after the import.
-        if not any(m.role == "owner" and m.active for m in self.members):
+        owners = [m for m in self.members if m.role == "owner"]
+        if len(owners) != 1 or not owners[0].active:
             raise ValueError("no_owner")
+        # A deactivated member has left every team (the app shows teams of active members only).
+        inactive = {m.id for m in self.members if not m.active}
+        if any(t.member_id in inactive for t in self.account_team):
+            raise ValueError("inactive_on_team")
         # A contact with email addresses has exactly one primary one (the app relies on it).
         with_emails = {e.contact_id for e in self.contact_emails}
         if with_emails - {e.contact_id for e in self.contact_emails if e.is_primary}:

@@ -43,6 +43,7 @@ MESSAGES: dict[str, str] = {
     "clients.sort.desc": "sorted Z to A",
     "clients.showing": "Showing {first}–{last} of {total}",
     "clients.empty": "No clients match these filters.",
+    "clients.none_yet": "No clients yet: add the first with New account, or import a spreadsheet on the Data page.",
     "clients.none_visible": "You have no clients assigned to you yet.",
     "paging.previous": "Previous page",
     "paging.next": "Next page",

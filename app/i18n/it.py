@@ -43,6 +43,7 @@ MESSAGES: dict[str, str] = {
     "clients.sort.desc": "ordinati dalla Z alla A",
     "clients.showing": "Visualizzati {first}–{last} di {total}",
     "clients.empty": "Nessun cliente corrisponde a questi filtri.",
+    "clients.none_yet": "Ancora nessun cliente: aggiungi il primo con Nuovo account, oppure importa un foglio di calcolo dalla pagina Dati.",
     "clients.none_visible": "Non hai ancora clienti assegnati.",
     "paging.previous": "Pagina precedente",
     "paging.next": "Pagina successiva",

@@ -36,7 +36,7 @@ def client_page(db: Database, actor: Member, query: ClientQuery) -> ClientPage:
     return ClientPage(rows=views, total=total, first=first, last=query.offset + len(rows),
                       page=query.page, pages=pages, tags=tuple(tags.values()),
                       members=tuple(sorted(members.values(), key=lambda m: m.name)),
-                      can_create=can_create_account(actor))
+                      can_create=can_create_account(actor), sees_all=visibility(actor).all_accounts)
 
 
 def search_clients(db: Database, actor: Member, text: str, limit: int = 8) -> list[SearchHitView]:

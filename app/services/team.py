@@ -124,7 +124,7 @@ def update_member(db: Database, actor: Member, member_id: int, data: dict[str, A
     with db.transaction():
         firm_store.update_member(db, after)
         firm_history.record(db, actor, "member_changed", after.full_name, _now(now),
-                            role=after.role.value, rights=",".join(sorted(r.value for r in after.rights)))
+                            role=after.role.value, rights=",".join(r.value for r in Right if r in after.rights))
     return after
 
 

@@ -40,6 +40,7 @@ class ClientPage:
     tags: tuple[TagView, ...]       # filter choices
     members: tuple[MemberView, ...]
     can_create: bool = False        # may this member open new accounts
+    sees_all: bool = False          # does this member see every account (else their teams')
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,7 @@ class App:
         db.on_commit(self.backup.drop)
         self._data_screen: DataScreen | None = None
         self._settings_screen: SettingsScreen | None = None
+        self._place_of: int | None = None   # who was locked out by the idle lock, keeping their page
         self._pending_message: str | None = None
         self._navigating = False
 
@@ -301,14 +302,23 @@ class App:
         if replaced:
             self.search.forget()
             self._forget_screens()
+        if self._place_of not in (None, member.id):
+            self.dom.replace_hash("#/clients")   # the place was the previous person's
+        self._place_of = None
         self.member = member
         self.lang = preferred_language(self.dom, self.firm.language)
         self.rerender()
         self.dom.focus("page-title")
 
-    def signed_out(self, message: str) -> None:
-        """Sign out or idle lock: whatever was being typed is discarded, not saved half-done."""
+    def signed_out(self, message: str, keep_place: bool = False) -> None:
+        """Sign out or idle lock: whatever was being typed is discarded, not saved half-done.
+
+        After an idle lock the same person signing in again comes back where they were;
+        anyone else, and anyone after a Sign out, starts on the clients list."""
+        self._place_of = self.member.id if keep_place and self.member else None
         self._lock()
+        if not keep_place:
+            self.dom.replace_hash("#/clients")
         self.rerender()
         self.dom.focus("f-passphrase")
         self.announce(message)

@@ -195,6 +195,10 @@ class Dom:
     def navigate(self, hash_: str) -> None:
         js.location.hash = hash_
 
+    def replace_hash(self, hash_: str) -> None:
+        """Change the address without a hashchange event (and without a history entry)."""
+        js.history.replaceState(jsnull, "", hash_)
+
     def on_hash_change(self, callback: Callable[[], None]) -> None:
         proxy = create_proxy(lambda _event: self._guard(callback))
         self._proxies.append(proxy)

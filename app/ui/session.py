@@ -147,4 +147,4 @@ class Session:
     def lock(self) -> None:
         """No activity for the firm's idle time: unsaved form input is discarded, not saved."""
         if self.app.member is not None and not self.app.firm.demo:
-            self.app.signed_out(self.app.t("signin.locked"))
+            self.app.signed_out(self.app.t("signin.locked"), keep_place=True)

@@ -40,3 +40,20 @@ def test_dates_numbers_and_money_follow_the_language():
 
 def test_unknown_language_falls_back_to_english():
     assert Translator("fr")("nav.clients") == "Clients"
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_no_part_of_a_catalog_silently_replaces_another_ones_message(lang):
+    """Each catalog is merged from several files: a key written twice would win in one place
+    and change the words of another screen."""
+    import ast
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "app" / "i18n"
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob(f"{lang}*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        message_dict = next(n for n in ast.walk(tree) if isinstance(n, ast.Dict))
+        for key in (k.value for k in message_dict.keys if isinstance(k, ast.Constant)):
+            assert key not in seen, f"{key!r} is in both {seen[key]} and {path.name}"
+            seen[key] = path.name

@@ -96,6 +96,9 @@ class FakeDom:
     def on_hash_change(self, callback: Callable[[], None]) -> None:
         self._on_hash = callback
 
+    def replace_hash(self, hash_: str) -> None:
+        self.hash = hash_
+
     def every(self, seconds: float, callback: Callable[[], None]) -> None:
         self.timers.append(callback)
 

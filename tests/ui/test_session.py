@@ -182,3 +182,30 @@ def test_a_member_deactivated_in_another_tab_is_signed_out_here(app):
     team.deactivate(app.db, owner, luca.id)
     app.rerender()   # as after another tab's save (reload_data reopens the file, then this)
     assert app.member is None and app.dom.one("heading", "Sign in")
+
+
+def test_after_sign_out_the_next_person_starts_on_the_clients_list(app):
+    set_up(app)
+    app.dom.navigate("#/settings")
+    click(app, "Sign out")
+    assert app.dom.hash == "#/clients"
+
+
+def test_after_the_idle_lock_the_same_person_comes_back_to_their_page_and_nobody_else_does(app):
+    set_up(app)
+    owner_id = str(app.member.id)
+    app.dom.navigate("#/settings")
+    app.dom.idle = 16 * 60
+    app.dom.timers[0]()
+    assert app.dom.hash == "#/settings" and app.dom.one("heading", "Sign in")
+    app.dom.idle = 0
+    submit(app.dom.regions["main"], member=owner_id, passphrase=PASSPHRASE)
+    assert app.dom.one("heading", "Settings")
+    asyncio.get_event_loop().run_until_complete(team.add_member(
+        app.db, app.member, {"first_name": "Luca", "last_name": "Neri", "email": "luca@verdi.it",
+                             "role": "admin", "passphrase": "given by anna"}, FAST))
+    luca = next(m for m in team.team(app.db, app.member) if m.first_name == "Luca")
+    app.dom.idle = 16 * 60
+    app.dom.timers[0]()
+    submit(app.dom.regions["main"], member=str(luca.id), passphrase="given by anna")
+    assert app.dom.hash == "#/clients"

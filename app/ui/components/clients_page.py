@@ -19,8 +19,8 @@ def clients_page(t: Translator, page: ClientPage, query: ClientQuery, filters: F
                 pager(t, page.first, page.last, page.total, page.page, page.pages, on_page)]
     else:
         filtered = query.type or query.tag_id or query.member_id
-        body = [h("p", {"class": "empty"},
-                  t("clients.empty") if filtered else t("clients.none_visible"))]
+        none = "clients.none_yet" if page.sees_all else "clients.none_visible"
+        body = [h("p", {"class": "empty"}, t("clients.empty") if filtered else t(none))]
     return h("section", {"class": "page clients-page"},
              h("header", {"class": "page-header"},
                h("h1", {"id": "page-title", "tabindex": "-1"}, t("clients.title")),

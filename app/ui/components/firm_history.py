@@ -25,7 +25,7 @@ def _words(t: Translator, detail: dict[str, str]) -> dict[str, str]:
 
 
 def _line(t: Translator, event: EventView) -> Element:
-    key = f"history.{event.action}"
+    key = f"firm_history.{event.action}"
     params = {**_words(t, event.detail), "subject": event.subject}
     try:
         what = t(key, **params) if t.has(key) else event.action
@@ -33,11 +33,11 @@ def _line(t: Translator, event: EventView) -> Element:
         what = event.action
     return h("li", {"class": "history-line"},
              h("time", {"datetime": event.at}, t.datetime(event.at)), " · ",
-             h("strong", None, event.actor or t("history.app")), " ", what)
+             h("strong", None, event.actor or t("firm_history.app")), " ", what)
 
 
 def firm_history(t: Translator, events: Sequence[EventView], total: int) -> Element:
     shown = (h("ol", {"class": "history-list", "aria-labelledby": "settings-history-title"},
-               [_line(t, e) for e in events]) if events else h("p", {"class": "muted"}, t("history.empty")))
-    more = h("p", {"class": "muted"}, t("history.more", shown=len(events), total=total)) if total > len(events) else None
-    return settings_part("settings-history", t("history.title"), shown, more)
+               [_line(t, e) for e in events]) if events else h("p", {"class": "muted"}, t("firm_history.empty")))
+    more = h("p", {"class": "muted"}, t("firm_history.more", shown=len(events), total=total)) if total > len(events) else None
+    return settings_part("settings-history", t("firm_history.title"), shown, more)
