@@ -48,6 +48,7 @@ def with_firm_of_its_own(db: Database) -> Database:
     firm_store.set_passphrase(db, member_named(db, "Giulia").id, a_hash("giulia's passphrase"), must_change=False)
     firm_store.set_passphrase(db, laura.id, a_hash("temporary passphrase"), must_change=True)
     firm_store.update_member(db, tom.model_copy(update={"active": False}))
+    db.execute("DELETE FROM account_team WHERE member_id = ?", (tom.id,))   # as deactivating does
     firm_store.record_event(db, "2024-03-01T09:30:00", None, "firm_created", "Studio Bianchi & Ferri")
     firm_store.record_event(db, "2024-03-02T10:00:00", laura.id, "member_changed", "Tom Rossi",
                             {"role": "employee", "città": "Forlì «centro»"})
@@ -272,6 +273,21 @@ def test_a_dataset_whose_owner_is_inactive_is_refused(target, document):
         member["active"] = member["active"] and member["role"] != "owner"
     refused = refusal(target, dump(doc))
     assert refused.code == "record_invalid" and "no_owner" in str(refused)
+
+
+def test_a_dataset_with_two_owners_is_refused(target, document):
+    doc = json.loads(document)
+    next(m for m in doc["members"] if m["role"] == "admin")["role"] = "owner"
+    refused = refusal(target, dump(doc))
+    assert refused.code == "record_invalid" and "no_owner" in str(refused)
+
+
+def test_a_deactivated_member_still_on_a_team_is_refused(target, document):
+    doc = json.loads(document)
+    inactive = next(m for m in doc["members"] if not m["active"])
+    doc["account_team"].append({"account_id": doc["accounts"][0]["id"], "member_id": inactive["id"]})
+    refused = refusal(target, dump(doc))
+    assert refused.code == "record_invalid" and "inactive_on_team" in str(refused)
 
 
 @pytest.mark.parametrize("field_type, bad", [

@@ -166,7 +166,7 @@ def test_editing_changes_the_member_and_records_what_they_became(studio):
     assert after.rights == {Right.MANAGE_ACCOUNTS, Right.EXPORT_CLIENTS}
     line = events(studio)[-1]
     assert (line["action"], line["subject"]) == ("member_changed", "Laura Conti")
-    assert line["detail"] == {"role": "employee", "rights": "export_clients,manage_accounts"}
+    assert line["detail"] == {"role": "employee", "rights": "manage_accounts,export_clients"}
 
 
 def test_saving_an_unchanged_member_records_nothing(studio):
