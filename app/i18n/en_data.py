@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "data.erase": "Erase all data",
     "data.erase_hint": "Removes every client, contact and record; the firm, its members, tags and fields stay.",
     "data.reset_title": "Replace all data with the demo firm?",
-    "data.reset_body": "Every client, contact and record on this device will be replaced by the demo firm. Export first if you want to keep them. This cannot be undone.",
+    "data.reset_body": "Everything on this device (the firm, its members and their passphrases, every client, contact and record) will be replaced by the demo firm. Export first if you want to keep it. This cannot be undone.",
     "data.erase_title": "Erase every client?",
     "data.erase_body": "Every client, contact, document, note and other record on this device will be erased. The firm, its members, tags and fields stay. Export first if you want to keep them. This cannot be undone.",
     "data.reset_done": "The demo firm has been loaded.",

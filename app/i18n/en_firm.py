@@ -99,5 +99,6 @@ MESSAGES: dict[str, str] = {
     "error.duplicate_member_email": "A member already has this email address.",
     "error.deactivate_self": "You cannot deactivate yourself.",
     "error.deactivate_owner": "The owner cannot be deactivated: hand ownership to someone else first.",
+    "error.reset_self": "Change your own passphrase with Change passphrase (it asks for the current one).",
     "error.owner_target": "Ownership can go only to another active member.",
 }

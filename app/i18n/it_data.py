@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "data.erase": "Cancella tutti i dati",
     "data.erase_hint": "Rimuove ogni cliente, contatto e registrazione; lo studio, i membri, le etichette e i campi restano.",
     "data.reset_title": "Sostituire tutti i dati con lo studio dimostrativo?",
-    "data.reset_body": "Ogni cliente, contatto e registrazione su questo dispositivo sarà sostituito dallo studio dimostrativo. Esporta prima se vuoi conservarli. L'operazione non si può annullare.",
+    "data.reset_body": "Tutto ciò che è su questo dispositivo (lo studio, i suoi membri e le loro passphrase, ogni cliente, contatto e registrazione) sarà sostituito dallo studio dimostrativo. Esporta prima se vuoi conservarlo. L'operazione non si può annullare.",
     "data.erase_title": "Cancellare tutti i clienti?",
     "data.erase_body": "Ogni cliente, contatto, documento, nota e altra registrazione su questo dispositivo sarà cancellato. Lo studio, i membri, le etichette e i campi restano. Esporta prima se vuoi conservarli. L'operazione non si può annullare.",
     "data.reset_done": "Lo studio dimostrativo è stato caricato.",

@@ -99,5 +99,6 @@ MESSAGES: dict[str, str] = {
     "error.duplicate_member_email": "Un membro ha già questo indirizzo email.",
     "error.deactivate_self": "Non puoi disattivare te stesso.",
     "error.deactivate_owner": "Il titolare non può essere disattivato: cedi prima la titolarità a un altro membro.",
+    "error.reset_self": "Cambia la tua passphrase con Cambia passphrase (chiede quella attuale).",
     "error.owner_target": "La titolarità può passare solo a un altro membro attivo.",
 }

@@ -163,11 +163,13 @@ async def reset_passphrase(db: Database, actor: Member, member_id: int, data: di
                            now: datetime | None = None) -> str:
     """A passphrase set by someone else: the member replaces it at the next sign-in."""
     member = _target(db, actor, member_id)
+    if member.id == actor.id:   # one's own is changed with the current one (Change passphrase)
+        raise InvalidInput({"passphrase": "reset_self"})
     passphrase = str(data.get("passphrase") or "")
     check_new(passphrase, passphrase)
     hashed = await hash_passphrase(passphrase, kdf)
     with db.transaction():
-        firm_store.set_passphrase(db, member_id, hashed, must_change=member.id != actor.id)
+        firm_store.set_passphrase(db, member_id, hashed, must_change=True)
         firm_history.record(db, actor, "passphrase_reset", member.full_name, _now(now))
     return member.full_name
 

@@ -124,6 +124,8 @@ class App:
         self.dom.every(IDLE_CHECK_SECONDS, self._check_idle)
         self.render_sidebar()
         self.show_route(focus=False)
+        if self.locked:
+            self.dom.focus("f-passphrase")   # the one thing to type on the sign-in page
 
     def _check_idle(self) -> None:
         if not self.locked and not self.firm.demo and self.dom.idle_seconds() >= self.firm.idle_minutes * 60:

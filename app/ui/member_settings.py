@@ -36,7 +36,7 @@ class MemberSettings:
         owner = member.role is Role.OWNER
         return MemberActions(
             edit=lambda _e: self._edit(member),
-            reset=lambda _e: self._reset(member),
+            reset=None if mine else lambda _e: self._reset(member),
             deactivate=(lambda _e: self._ask_deactivate(member)) if member.active and not mine and not owner else None,
             reactivate=(lambda _e: self._reactivate(member)) if not member.active else None,
             make_owner=(lambda _e: self._ask_owner(member))
@@ -88,7 +88,8 @@ class MemberSettings:
         def render(form: OpenForm) -> Element:
             t, d = self.app.t, self.app.dialogs
             body = [form_field(Field("passphrase", t("passphrase.new"), kind="password",
-                                     error=d.error_text("passphrase"), hint=t("members.reset_hint")))]
+                                     error=d.error_text("passphrase"), hint=t("members.reset_hint"),
+                                     autocomplete="new-password"))]
             return form_dialog(t, "reset-dialog", t("members.reset", name=member.full_name), body,
                                bool(form.errors), d.on_submit, d.close, d.on_key)
 

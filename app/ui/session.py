@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 MAIN = "main"
 WAITS = "sign-in-waits"
+LAST_MEMBER = "last-member"
 
 
 class Session:
@@ -41,8 +42,11 @@ class Session:
     def render(self) -> str:
         t = self.app.t
         members = [(str(m.id), m.full_name) for m in signin.sign_in_choices(self.app.db)]
-        state = SignInState(self.app.firm.name, members, self.chosen or (members[0][0] if members else ""),
-                            self.alert, self.busy)
+        offered = {value for value, _ in members}
+        # Who signed in last on this device is offered first (one fewer choice for them).
+        last = self.app.dom.load_setting(LAST_MEMBER)
+        chosen = next((c for c in (self.chosen, last) if c in offered), members[0][0] if members else "")
+        state = SignInState(self.app.firm.name, members, chosen, self.alert, self.busy)
         self.app.dom.mount(MAIN, sign_in_page(t, state, self.on_submit))
         return t("signin.title")
 
@@ -77,6 +81,7 @@ class Session:
         waits = self._waits()
         waits.pop(str(member_id), None)
         self._keep(waits)
+        self.app.dom.save_setting(LAST_MEMBER, str(member_id))
         self.app.signed_in(member)   # which asks for a new passphrase if someone else set this one
 
     # Wrong attempts: member id -> (how many in a row, when the next try is allowed), on the device
@@ -131,7 +136,8 @@ class Session:
 
     def _change_dialog(self, form: OpenForm) -> Element:
         t, d = self.app.t, self.app.dialogs
-        body = [form_field(Field("current", t("passphrase.current"), kind="password", error=d.error_text("current"))),
+        body = [form_field(Field("current", t("passphrase.current"), kind="password", error=d.error_text("current"),
+                                       autocomplete="current-password")),
                 passphrase_fields(t, d.error_text, t("passphrase.new"), t("passphrase.repeat"))]
         return form_dialog(t, "change-passphrase", t("passphrase.change_title"), body, bool(form.errors),
                            d.on_submit, d.close, d.on_key)

@@ -104,6 +104,19 @@ def page(browser: Browser, site_url: str, watch: Watch) -> Iterator[Page]:
 
 
 @pytest.fixture
+def clocked(browser: Browser, site_url: str, watch: Watch) -> Iterator[Page]:
+    """A fresh demo page whose clock Playwright drives (installed before the app starts)."""
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch.attach(page)
+    page.clock.install()
+    page.goto(site_url)
+    wait_ready(page)
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def fired(page: Page) -> Iterator[list[str]]:
     """Every JS dialog (alert, confirm…) and every request for an injected `x` image."""
     seen: list[str] = []

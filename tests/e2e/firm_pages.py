@@ -7,12 +7,10 @@ through Playwright's `expect`, for what a person would see once the step is done
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
-import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.conftest import Watch, wait_ready
 from tests.e2e.pages import app_error, dialog, nav_link, save_dialog
 
 FIRM, FIRST, LAST, EMAIL = "Studio Verdi", "Anna", "Verdi", "anna@verdi.it"
@@ -22,19 +20,6 @@ STARTER_TAGS = ("Contabilità ordinaria", "Contabilità semplificata", "Forfetta
                 "Dichiarativi", "Nuovo cliente")
 STARTER_ACCOUNT_FIELDS = ("Regime fiscale", "Inizio mandato", "Periodicità IVA", "Codice ATECO")
 RIGHTS = ("View all accounts", "Manage accounts", "Export clients")
-
-
-@pytest.fixture
-def clocked(browser: Browser, site_url: str, watch: Watch) -> Iterator[Page]:
-    """A fresh demo page whose clock Playwright drives (installed before the app starts)."""
-    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    watch.attach(page)
-    page.clock.install()
-    page.goto(site_url)
-    wait_ready(page)
-    yield page
-    context.close()
 
 
 # The demo and Set up my firm -------------------------------------------------------------

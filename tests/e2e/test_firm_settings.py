@@ -1,20 +1,22 @@
-"""Firm settings (F-FIRM-3, F-FIRM-4): the firm's name, tags, custom fields, and the idle lock."""
+"""Firm settings (F-FIRM-1, F-FIRM-2): the firm's name, tags, custom fields, and the idle lock."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+import re
+
+from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.firm_pages import (
     OWNER,
     PASSPHRASE,
     STARTER_ACCOUNT_FIELDS,
     button,
-    clocked,  # noqa: F401 - a fixture
     confirm,
     custom_field,
     expect_refused,
     expect_signed_in,
     item_names,
+    list_items,
     new_account,
     new_tag,
     open_settings,
@@ -165,7 +167,7 @@ def test_custom_fields_are_added_renamed_moved_and_deleted(page: Page) -> None:
     expect(app_error(page)).to_have_count(0)
 
 
-def test_idle_lock_asks_to_sign_in_again_and_discards_the_open_dialog(clocked: Page) -> None:  # noqa: F811
+def test_idle_lock_asks_to_sign_in_again_and_discards_the_open_dialog(clocked: Page) -> None:
     page = clocked
     set_up_firm(page, starter=False)
     open_settings(page)
@@ -198,4 +200,37 @@ def test_idle_lock_asks_to_sign_in_again_and_discards_the_open_dialog(clocked: P
     expect(sign_in_heading(page)).to_have_count(0)
     page.clock.fast_forward("01:00")
     expect(sign_in_heading(page)).to_be_visible()
+    expect(app_error(page)).to_have_count(0)
+
+
+def field_type_shown(page: Page, label: str) -> Locator:
+    return list_items(page, "Account fields").filter(has_text=label)
+
+
+def test_changes_that_would_lose_values_are_refused_next_to_the_field_and_change_nothing(page: Page) -> None:
+    open_settings(page)   # the demo firm: its fields hold values
+    button(page, "Edit Codice cliente").click()   # values such as "C1234": not numbers
+    form = dialog(page, "Custom field")
+    form.get_by_label("Type", exact=True).select_option(label="Number")
+    form.get_by_role("button", name="Save", exact=True).click()
+    kind = form.get_by_label("Type", exact=True)
+    expect(kind).to_have_attribute("aria-invalid", "true")
+    expect(kind).to_have_accessible_description(re.compile(r"Values that do not fit the new type: \d+\."))
+    form.get_by_role("button", name="Cancel", exact=True).click()
+    expect(field_type_shown(page, "Codice cliente")).to_contain_text("Text")
+
+    button(page, "Edit Regime fiscale").click()   # "Forfettario" is chosen on some accounts
+    form = dialog(page, "Custom field")
+    form.get_by_label("Options", exact=True).fill("Ordinario\nSemplificato")
+    form.get_by_role("button", name="Save", exact=True).click()
+    options = form.get_by_label("Options", exact=True)
+    expect(options).to_have_attribute("aria-invalid", "true")
+    expect(options).to_have_accessible_description(re.compile(r"“Forfettario” is in use \(.+\)"))
+    form.get_by_role("button", name="Cancel", exact=True).click()
+
+    button(page, "Edit Fatturato annuo").click()   # numbers convert to text: allowed
+    form = dialog(page, "Custom field")
+    form.get_by_label("Type", exact=True).select_option(label="Text")
+    save(form)
+    expect(field_type_shown(page, "Fatturato annuo")).to_contain_text("Text")
     expect(app_error(page)).to_have_count(0)

@@ -12,7 +12,6 @@ from tests.e2e.firm_pages import (
     OWNER,
     PASSPHRASE,
     STARTER_TAGS,
-    clocked,  # noqa: F401 - a fixture
     demo_notice,
     expect_refused,
     expect_signed_in,
@@ -75,7 +74,7 @@ def test_set_up_my_firm_replaces_the_demo_with_an_empty_firm_owned_by_me(page: P
         f"{OWNER} set up the firm “{FIRM}”")
 
 
-def test_my_firm_survives_a_reload_and_asks_who_signs_in(clocked: Page) -> None:  # noqa: F811
+def test_my_firm_survives_a_reload_and_asks_who_signs_in(clocked: Page) -> None:
     page = clocked
     set_up_firm(page)
     assert new_account(page) == CLIENT

@@ -297,3 +297,12 @@ def test_ownership_goes_neither_to_yourself_nor_to_a_deactivated_member(studio):
         assert refused.value.errors == {"member": "owner_target"}
     assert snapshot(studio) == before
     assert owners(studio) == ["Giulia"]
+
+
+def test_nobody_resets_their_own_passphrase_without_the_current_one(studio):
+    giulia = member_named(studio, "Giulia")
+    before = snapshot(studio)
+    with pytest.raises(InvalidInput) as refused:
+        run(team.reset_passphrase(studio, giulia, giulia.id, {"passphrase": OTHER}, FAST_KDF, NOW))
+    assert refused.value.errors == {"passphrase": "reset_self"}
+    assert snapshot(studio) == before

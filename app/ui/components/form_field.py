@@ -14,6 +14,7 @@ class Field:
     options: tuple[tuple[str, str], ...] = ()
     error: str | None = None   # the message shown beside the field
     hint: str | None = None
+    autocomplete: str | None = None   # e.g. "current-password", so password managers fill the right field
 
     @property
     def id(self) -> str:
@@ -24,7 +25,7 @@ def form_field(field: Field) -> Element:
     hint_id, error_id = f"{field.id}-hint", f"{field.id}-error"
     described = " ".join(i for i, on in ((hint_id, field.hint), (error_id, field.error)) if on) or None
     common = {"id": field.id, "name": field.name, "aria-invalid": "true" if field.error else None,
-              "aria-describedby": described}
+              "aria-describedby": described, "autocomplete": field.autocomplete}
     if field.kind == "select":
         control = h("select", common, [h("option", {"value": v, "selected": v == field.value}, text)
                                        for v, text in field.options])

@@ -23,5 +23,6 @@ def member_form(t: Translator, values: dict, error_text: Callable[[str], str | N
             None if owner else checkbox_group("rights", t("members.rights_legend"),
                                               tuple((r.value, t(f"right.{r.value}")) for r in Right), checked,
                                               error_text("rights")),
-            field("passphrase", t("signin.passphrase"), kind="password", hint=t("members.first_passphrase"))
+            field("passphrase", t("signin.passphrase"), kind="password", hint=t("members.first_passphrase"),
+                  autocomplete="new-password")
             if new else None]

@@ -10,5 +10,7 @@ from app.ui.html import Element
 def passphrase_fields(t: Translator, error_text: Callable[[str], str | None], label: str,
                       repeat_label: str, name: str = "passphrase", repeat: str = "repeat") -> list[Element]:
     # Typed passphrases are never drawn back into the page, not even after a refusal.
-    return [form_field(Field(name, label, kind="password", error=error_text(name), hint=t("passphrase.rule"))),
-            form_field(Field(repeat, repeat_label, kind="password", error=error_text(repeat)))]
+    return [form_field(Field(name, label, kind="password", error=error_text(name), hint=t("passphrase.rule"),
+                             autocomplete="new-password")),
+            form_field(Field(repeat, repeat_label, kind="password", error=error_text(repeat),
+                             autocomplete="new-password"))]

@@ -28,7 +28,8 @@ def sign_in_page(t: Translator, state: SignInState, on_submit: Handler) -> Eleme
                  h("div", {"role": "alert", "id": SIGN_IN_ALERT, "class": "form-summary"}, state.alert),
                  form_field(Field("member", t("signin.member"), state.chosen, kind="select",
                                   options=tuple(state.members))),
-                 form_field(Field("passphrase", t("signin.passphrase"), kind="password")),
+                 form_field(Field("passphrase", t("signin.passphrase"), kind="password",
+                                  autocomplete="current-password")),
                  h("div", {"class": "form-buttons"},
                    h("button", {"type": "submit", "class": "primary", "disabled": state.busy},
                      t("signin.checking") if state.busy else t("signin.go"))))))
