@@ -120,6 +120,7 @@ def passphrase_figures(page) -> dict[str, float]:
     figures["set up my firm: Create firm to signed in (s)"] = _until(
         page, lambda: dialog.get_by_role("button", name="Create firm").click(),
         page.get_by_role("button", name="Sign out"))
+    page.get_by_role("status").filter(has_text="Saved").wait_for()   # stored before the reload
     page.reload()
     page.get_by_role("heading", level=1, name="Sign in").wait_for()
     page.get_by_label("Passphrase").fill(passphrase)
