@@ -20,10 +20,13 @@ class MemberActions:
     make_owner: Handler | None = None
 
 
-def _button(label: str, handler: Handler | None, button_id: str, css: str = "link-button") -> Element | None:
+def _button(t: Translator, key: str, name: str, handler: Handler | None, button_id: str,
+            css: str = "link-button") -> Element | None:
+    """A short word on screen ("Edit"); its accessible name says whom it is for ("Edit Laura Conti")."""
     if handler is None:
         return None
-    return h("button", {"type": "button", "class": css, "id": button_id, "on_click": handler}, label)
+    return h("button", {"type": "button", "class": css, "id": button_id, "aria-label": t(key, name=name),
+                        "on_click": handler}, t(f"{key}_short"))
 
 
 def _rights(t: Translator, member: Member) -> str:
@@ -41,13 +44,13 @@ def _row(t: Translator, member: Member, on: MemberActions) -> Element:
              h("td", None, t(f"role.{member.role.value}")),
              h("td", None, _rights(t, member)),
              h("td", None, status),
-             h("td", {"class": "row-actions"},
-               _button(t("members.edit", name=name), on.edit, f"edit-member-{member.id}"),
-               _button(t("members.reset", name=name), on.reset, f"reset-member-{member.id}"),
-               _button(t("members.make_owner", name=name), on.make_owner, f"owner-member-{member.id}"),
-               _button(t("members.deactivate", name=name), on.deactivate, f"deactivate-member-{member.id}",
+             h("td", None, h("div", {"class": "row-actions"},
+               _button(t, "members.edit", name, on.edit, f"edit-member-{member.id}"),
+               _button(t, "members.reset", name, on.reset, f"reset-member-{member.id}"),
+               _button(t, "members.make_owner", name, on.make_owner, f"owner-member-{member.id}"),
+               _button(t, "members.deactivate", name, on.deactivate, f"deactivate-member-{member.id}",
                        "link-button danger-link"),
-               _button(t("members.reactivate", name=name), on.reactivate, f"reactivate-member-{member.id}")))
+               _button(t, "members.reactivate", name, on.reactivate, f"reactivate-member-{member.id}"))))
 
 
 def members_part(t: Translator, members: Sequence[Member], actions: Callable[[Member], MemberActions],
