@@ -15,10 +15,11 @@ from app.services.firm import is_set_up
 from app.store import open_store
 from app.store.db import Database
 from app.store.salvage import open_checked, salvage
-from app.ui.app import App, preferred_language
+from app.ui.app import App
 from app.ui.components.damaged_page import damaged_page
 from app.ui.dom import Dom
 from app.ui.events import UiEvent
+from app.ui.language import preferred_language
 from app.ui.notice import show_error
 
 

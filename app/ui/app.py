@@ -27,6 +27,7 @@ from app.ui.dialogs import Dialogs
 from app.ui.events import UiEvent
 from app.ui.firm_setup import FirmSetup
 from app.ui.html import h
+from app.ui.language import preferred_language
 from app.ui.person_editor import PersonEditor
 from app.ui.profile_screen import ProfileScreen
 from app.ui.router import Route, account_href, parse
@@ -44,12 +45,6 @@ SIDEBAR, MAIN, ANNOUNCE, SAVE_STATE = "sidebar", "main", "announce", "save-state
 IDLE_CHECK_SECONDS = 10
 
 
-def preferred_language(dom: Dom, firm_language: str = "") -> str:
-    """The language chosen on this device, else the firm's, else the browser's, else English."""
-    for lang in (dom.load_setting("language"), firm_language, dom.browser_language()):
-        if lang in CATALOGS:
-            return lang
-    return DEFAULT
 
 
 class App:
@@ -80,7 +75,6 @@ class App:
         db.on_commit(self.backup.drop)
         self._data_screen: DataScreen | None = None
         self._settings_screen: SettingsScreen | None = None
-        self._place_of: int | None = None   # who was locked out by the idle lock, keeping their page
         self._pending_message: str | None = None
         self._navigating = False
 
@@ -181,7 +175,7 @@ class App:
         elif self.firm.demo:
             self.member = members.default_member(self.db)
         else:
-            self._lock()
+            self.session.drop()
 
     def show_route(self, focus: bool) -> None:
         previous, self.route = self.route, parse(self.dom.location_hash())
@@ -196,7 +190,7 @@ class App:
         self.firm_setup.render_banner()
         title = self.session.render() if self.locked else self.render_main()
         self.dom.set_document(lang=self.lang, title=f"{title} · {self.t('app.name')}")
-        if self._must_choose_passphrase() and self.dialogs.current is None:
+        if self.session.must_choose_passphrase() and self.dialogs.current is None:
             self.session.ask_new_passphrase()   # nobody works on with a passphrase someone else set
         # Move focus to the new page's heading when the page changes, not when a filter,
         # sort, page or tab of the same page does (the user's place there is kept).
@@ -289,58 +283,22 @@ class App:
     def after_replacing_data(self) -> None:
         self.refresh_member()  # the signed-in member may have been replaced with the firm
         self.search.forget()
-        self._forget_screens()  # e.g. a CSV preview was planned against the data just replaced
+        self.forget_screens()  # e.g. a CSV preview was planned against the data just replaced
         self.render_sidebar()
 
-    def _forget_screens(self) -> None:
+    def forget_screens(self) -> None:
+        """What the screens kept (drafts, a CSV preview, a refused form) no longer applies."""
         self.profile_screen.forget_drafts()
         for screen in (self._data_screen, self._settings_screen):
             if screen:
                 screen.forget()
-
-    # Signing in and out (a firm of its own) ---------------------------------------------
-    def signed_in(self, member: Member, replaced: bool = False) -> None:
-        """`replaced`: the data was replaced by a new firm, so what the screens kept goes."""
-        if replaced:
-            self.search.forget()
-            self._forget_screens()
-        if self._place_of not in (None, member.id):
-            self.dom.replace_hash("#/clients")   # the place was the previous person's
-        self._place_of = None
-        self.member = member
-        self.lang = preferred_language(self.dom, self.firm.language)
-        self.rerender()
-        self.dom.focus("page-title")
-
-    def signed_out(self, message: str, keep_place: bool = False) -> None:
-        """Sign out or idle lock: whatever was being typed is discarded, not saved half-done.
-
-        After an idle lock the same person signing in again comes back where they were;
-        anyone else, and anyone after a Sign out, starts on the clients list."""
-        self._place_of = self.member.id if keep_place and self.member else None
-        self._lock()
-        if not keep_place:
-            self.dom.replace_hash("#/clients")
-        self.rerender()
-        self.dom.focus("f-passphrase")
-        self.announce(message)
-
-    def _must_choose_passphrase(self) -> bool:
-        m = self.member
-        return m is not None and not self.firm.demo and (m.must_change_passphrase or not m.has_passphrase)
-
-    def _lock(self) -> None:
-        self.member = None
-        self.dialogs.discard()
-        self.search.forget()
-        self._forget_screens()
 
     def on_member_change(self, event: UiEvent) -> None:
         if not self.firm.demo:
             return   # only the demo lets anyone act as any member
         self.member = members.get_member(self.db, int(event.value))
         self.dom.save_setting("member", str(self.member.id))
-        self._forget_screens()  # an open editor belonged to the previous member
+        self.forget_screens()  # an open editor belonged to the previous member
         self.dialogs.close()
         self.rerender()
 

@@ -38,5 +38,5 @@ class FirmSetup:
 
     async def _create(self, data: dict[str, Any]) -> None:
         owner = await setup.create_firm(self.app.db, self.app.member, data, self.app.kdf)
-        self.app.signed_in(owner, replaced=True)
+        self.app.session.signed_in(owner, replaced=True)
         self.app.navigate("#/clients", self.app.t("setup.done", firm=self.app.firm.name))

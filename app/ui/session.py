@@ -13,6 +13,7 @@ import json
 import time
 from typing import TYPE_CHECKING
 
+from app.domain.firm import Member
 from app.domain.passphrase import retry_delay
 from app.services import signin
 from app.ui.components.form_dialog import form_dialog
@@ -22,9 +23,11 @@ from app.ui.components.sign_in_page import SignInState, sign_in_page
 from app.ui.dialogs import OpenForm
 from app.ui.events import UiEvent
 from app.ui.html import Element
+from app.ui.language import preferred_language
 
 if TYPE_CHECKING:
     from app.ui.app import App
+
 
 MAIN = "main"
 WAITS = "sign-in-waits"
@@ -37,6 +40,7 @@ class Session:
         self.alert: str | None = None
         self.chosen = ""
         self.busy = False
+        self.place_of: int | None = None   # who the idle lock locked out (their page is kept for them)
 
     # The sign-in page -------------------------------------------------------------------
     def render(self) -> str:
@@ -82,7 +86,7 @@ class Session:
         waits.pop(str(member_id), None)
         self._keep(waits)
         self.app.dom.save_setting(LAST_MEMBER, str(member_id))
-        self.app.signed_in(member)   # which asks for a new passphrase if someone else set this one
+        self.signed_in(member)
 
     # Wrong attempts: member id -> (how many in a row, when the next try is allowed), on the device
     # so that a reload does not start the wait over.
@@ -146,11 +150,48 @@ class Session:
         await signin.change_passphrase(self.app.db, self.app.member, data, self.app.kdf)
         return self.app.t("passphrase.saved")
 
-    # Leaving ------------------------------------------------------------------------------
+    # Coming in and leaving ------------------------------------------------------------------
+    def signed_in(self, member: Member, replaced: bool = False) -> None:
+        """`replaced`: the data was replaced by a new firm, so what the screens kept goes."""
+        app = self.app
+        if replaced:
+            app.search.forget()
+            app.forget_screens()
+        if self.place_of not in (None, member.id):
+            app.dom.replace_hash("#/clients")   # the page was the previous person's
+        self.place_of = None
+        app.member = member
+        app.lang = preferred_language(app.dom, app.firm.language)
+        app.rerender()   # which asks for a new passphrase if someone else set this one
+        app.dom.focus("page-title")
+
+    def must_choose_passphrase(self) -> bool:
+        m = self.app.member
+        return m is not None and not self.app.firm.demo and (m.must_change_passphrase or not m.has_passphrase)
+
     def sign_out(self, _event: UiEvent | None = None) -> None:
-        self.app.signed_out(self.app.t("signin.signed_out"))
+        self._signed_out(self.app.t("signin.signed_out"))
 
     def lock(self) -> None:
         """No activity for the firm's idle time: unsaved form input is discarded, not saved."""
         if self.app.member is not None and not self.app.firm.demo:
-            self.app.signed_out(self.app.t("signin.locked"), keep_place=True)
+            self._signed_out(self.app.t("signin.locked"), keep_place=True)
+
+    def _signed_out(self, message: str, keep_place: bool = False) -> None:
+        """After an idle lock the same person signing in again comes back where they were;
+        anyone else, and anyone after a Sign out, starts on the clients list."""
+        app = self.app
+        self.place_of = app.member.id if keep_place and app.member else None
+        self.drop()
+        if not keep_place:
+            app.dom.replace_hash("#/clients")
+        app.rerender()
+        app.dom.focus("f-passphrase")
+        app.announce(message)
+
+    def drop(self) -> None:
+        """Nobody is signed in now: whatever was being typed is discarded, not saved half-done."""
+        self.app.member = None
+        self.app.dialogs.discard()
+        self.app.search.forget()
+        self.app.forget_screens()
