@@ -111,13 +111,6 @@ def test_a_reset_asks_for_a_new_passphrase_again(studio, name):
     assert (line["action"], line["subject"], line["actor_id"]) == ("passphrase_reset", "Nina Rossi", actor.id)
 
 
-def test_resetting_your_own_passphrase_does_not_ask_for_another(studio):
-    marco = member_named(studio, "Marco")
-    run(team.reset_passphrase(studio, marco, marco.id, {"passphrase": NEW}, FAST_KDF, NOW))
-    assert fresh(studio, marco.id).must_change_passphrase is False
-    assert signs_in(studio, marco.id, NEW)
-
-
 def test_a_reset_to_a_short_passphrase_writes_nothing(studio):
     nina = add_nina(studio)
     before = snapshot(studio)
