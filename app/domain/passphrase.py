@@ -38,13 +38,16 @@ async def hashlib_derive(secret: bytes, salt: bytes, iterations: int) -> bytes:
 
 
 def check_new(passphrase: str, repeat: str, field: str = "passphrase", repeat_field: str = "repeat") -> None:
-    """A new passphrase and its repetition; InvalidInput names the field that is wrong."""
+    """A new passphrase and its repetition; InvalidInput names each field that is wrong."""
+    errors = {}
     if len(passphrase) < MIN_LENGTH:
-        raise InvalidInput({field: "passphrase_short"})
-    if len(passphrase) > MAX_LENGTH:
-        raise InvalidInput({field: "too_long"})
+        errors[field] = "passphrase_short"
+    elif len(passphrase) > MAX_LENGTH:
+        errors[field] = "too_long"
     if passphrase != repeat:
-        raise InvalidInput({repeat_field: "passphrase_mismatch"})
+        errors[repeat_field] = "passphrase_mismatch"
+    if errors:
+        raise InvalidInput(errors)
 
 
 def _b64(data: bytes) -> str:

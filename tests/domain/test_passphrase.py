@@ -59,6 +59,12 @@ def test_length_counts_characters_not_bytes():
         check_new("😀" * 9, "😀" * 9)    # 36 bytes, 9 characters: short
 
 
+def test_a_short_passphrase_typed_differently_twice_gets_both_messages_at_once():
+    with pytest.raises(InvalidInput) as refused:
+        check_new("short", "shorty")
+    assert refused.value.errors == {"passphrase": "passphrase_short", "repeat": "passphrase_mismatch"}
+
+
 def test_past_the_maximum_length_is_refused():
     with pytest.raises(InvalidInput) as refused:
         check_new("a" * (MAX_LENGTH + 1), "a" * (MAX_LENGTH + 1))
