@@ -7,6 +7,7 @@ acting member, then re-renders from the view data the services return.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from app.domain.access import can_manage_settings
@@ -75,6 +76,7 @@ class App:
         db.on_commit(self.backup.drop)
         self._data_screen: DataScreen | None = None
         self._settings_screen: SettingsScreen | None = None
+        self._shown_sidebar: SidebarView | None = None
         self._pending_message: str | None = None
         self._navigating = False
 
@@ -133,16 +135,21 @@ class App:
                                    language_change=self.on_language_change,
                                    sign_out=self.session.sign_out,
                                    change_passphrase=self.session.ask_change)
-        if self.locked:
+        view = self._shown_sidebar = self._sidebar_view()
+        if view is None:
             self.dom.mount(SIDEBAR, locked_sidebar(self.t, handlers))
             return
-        current = self.firm
-        view = SidebarView(current.name, members.list_members(self.db), self.member.id, _section(self.route),
-                           self.search.text,
-                           demo=current.demo, settings=can_manage_settings(self.member))
-        self.dom.mount(SIDEBAR, sidebar(self.t, view, handlers))
+        self.dom.mount(SIDEBAR, sidebar(self.t, replace(view, search_text=self.search.text), handlers))
         self.search.refresh()
         self._mount_save_state()
+
+    def _sidebar_view(self) -> SidebarView | None:
+        """What the sidebar shows (None: locked), less the search text, which it keeps itself."""
+        if self.locked:
+            return None
+        current = self.firm
+        return SidebarView(current.name, tuple(members.list_members(self.db)), self.member.id,
+                           _section(self.route), "", demo=current.demo, settings=can_manage_settings(self.member))
 
     # Saving ---------------------------------------------------------------------------
     def show_save_state(self, state: str, detail: str | None) -> None:
@@ -182,10 +189,9 @@ class App:
         arrived, self._navigating = self._navigating, False   # the app itself sent the person here
         if previous != self.route:
             self.dom.mount(ANNOUNCE, None)  # a message belongs to the screen it was said on
-        before = self.member
         self.refresh_member()
-        if self.member != before or _section(previous) != _section(self.route):
-            # The current-page mark moved, or who is signed in (their name, rights, or nobody) changed.
+        if self._sidebar_view() != self._shown_sidebar:
+            # The current-page mark moved, the firm's name or members changed, or who is signed in.
             self.render_sidebar()
         self.firm_setup.render_banner()
         title = self.session.render() if self.locked else self.render_main()

@@ -64,6 +64,5 @@ class SettingsScreen:
             self.app.dom.focus("f-" + next(iter(error.errors)).replace("_", "-"))
             return
         self.forget()
-        self.app.render_sidebar()   # the firm's name is shown there
-        self.app.rerender_main()
+        self.app.rerender_main()   # which redraws the sidebar too: the firm's name is shown there
         self.app.announce(self.app.t("firm.saved", firm=firm.name))

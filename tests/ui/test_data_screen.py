@@ -129,7 +129,7 @@ def test_choosing_another_file_closes_the_previous_preview(db, dom):
     assert dom.one("region", "Import preview")
     pick(dom, CSV_INPUT, "empty.csv", b"")
     assert "This file is empty." in text_of(by_id(dom, "import-csv-error"))
-    assert not by_role(dom.tree(), "region")
+    assert not by_role(dom.tree(), "region", "Import preview")
 
 
 def test_import_says_it_is_running_and_takes_no_second_click(db, dom):

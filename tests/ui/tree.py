@@ -14,6 +14,8 @@ _IMPLICIT = {"a": "link", "button": "button", "table": "table", "th": "columnhea
 def role_of(element: Element) -> str | None:
     if element.tag == "input" and element.attr("type") == "checkbox":
         return element.attr("role") or "checkbox"
+    if element.tag == "section" and (element.attr("aria-labelledby") or element.attr("aria-label")):
+        return element.attr("role") or "region"   # a named section is a region, as browsers say
     return element.attr("role") or _IMPLICIT.get(element.tag)
 
 
