@@ -81,11 +81,12 @@ class CustomFieldDefinition(BaseModel):
     position: int = 0
 
 
-class Firm(BaseModel):
+class FirmDetails(BaseModel):
+    """What the Firm part of Settings edits: the name, the letterhead, language and idle lock."""
+
     model_config = ConfigDict(frozen=True)
 
     name: Name
-    currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$")
     # The letterhead: where the firm is and its VAT number.
     street: OptionalText = ""
     city: OptionalText = ""
@@ -95,4 +96,8 @@ class Firm(BaseModel):
     vat_number: OptionalText = ""
     language: Literal["", "en", "it"] = ""   # "": each device follows its browser
     idle_minutes: int = Field(default=15, ge=1, le=480)
+
+
+class Firm(FirmDetails):
+    currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$")
     demo: bool = False   # the demo firm: anyone may act as any member, no passphrases

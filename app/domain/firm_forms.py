@@ -1,31 +1,17 @@
-"""What the Settings and set-up forms send, checked before anything is written (F-FIRM-1)."""
+"""What the member and set-up forms send, checked before anything is written (F-FIRM-1).
+
+The Firm part of Settings sends `app.domain.firm.FirmDetails`."""
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
-from app.domain.fields import Email, Name, OptionalText
+from app.domain.fields import Email, Name
 from app.domain.firm import Right
 
 Rights = frozenset[Right]
-
-
-class FirmInput(BaseModel):
-    """The Firm part of Settings: the name and the letterhead."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: Name
-    street: OptionalText = ""
-    city: OptionalText = ""
-    postal_code: OptionalText = ""
-    province: OptionalText = ""
-    country: OptionalText = ""
-    vat_number: OptionalText = ""
-    language: Literal["", "en", "it"] = ""
-    idle_minutes: int = Field(default=15, ge=1, le=480)
 
 
 class MemberInput(BaseModel):

@@ -7,8 +7,7 @@ from typing import Any
 
 from app.domain.access import can_manage_settings
 from app.domain.errors import AccessDenied
-from app.domain.firm import Firm, Member
-from app.domain.firm_forms import FirmInput
+from app.domain.firm import Firm, FirmDetails, Member
 from app.domain.validation import validate
 from app.services import firm_history
 from app.services.firm import firm_info
@@ -25,7 +24,7 @@ def firm_form(db: Database, actor: Member) -> Firm:
 def update_firm(db: Database, actor: Member, data: dict[str, Any], now: datetime | None = None) -> Firm:
     before = firm_form(db, actor)
     # A field the form did not send keeps its value (never reset to a default).
-    form = validate(FirmInput, {**before.model_dump(include=set(FirmInput.model_fields)), **data})
+    form = validate(FirmDetails, {**before.model_dump(include=set(FirmDetails.model_fields)), **data})
     after = before.model_copy(update=form.model_dump())
     changed = [k for k in form.model_dump() if getattr(before, k) != getattr(after, k)]
     if changed:

@@ -8,8 +8,7 @@ import sqlite3
 from app.domain.firm import CustomFieldDefinition, Firm, Member, Right, Tag
 from app.store.db import Database, placeholders
 
-_FIRM_COLUMNS = ("name", "currency", "street", "city", "postal_code", "province", "country", "vat_number",
-                 "language", "idle_minutes", "demo")
+_FIRM_COLUMNS = tuple(Firm.model_fields)   # each field of the model is a column of the same name
 # Each right is a column of its own, named after it.
 _RIGHT_COLUMNS = tuple(r.value for r in Right)
 

@@ -30,15 +30,6 @@ def settle() -> None:
 
 
 @pytest.fixture
-def loop():
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
-    yield loop
-    loop.close()
-    asyncio.set_event_loop(None)
-
-
-@pytest.fixture
 def app(loop) -> App:
     db = open_store()
     build_demo(db, accounts=20, today=TODAY)

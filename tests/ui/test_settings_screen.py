@@ -18,15 +18,6 @@ from tests.ui.tree import by_role, walk
 FAST = Kdf(hashlib_derive, iterations=1000)
 
 
-@pytest.fixture
-def loop():
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
-    yield loop
-    loop.close()
-    asyncio.set_event_loop(None)
-
-
 def open_settings(db, member: str = "Giulia") -> App:
     app = App(db, FakeDom("#/settings"), kdf=FAST)
     app.member = member_named(db, member)
