@@ -48,3 +48,9 @@ def _demo_db(accounts: int) -> Database:
 
 def member_named(database: Database, first_name: str) -> Member:
     return next(m for m in firm_store.list_members(database) if m.first_name == first_name)
+
+
+def pytest_collection_modifyitems(items):
+    """End-to-end tests run last: Playwright's sync API keeps an event loop running in this
+    thread until the session ends, and unit tests run their coroutines with loops of their own."""
+    items.sort(key=lambda item: "/e2e/" in str(item.fspath))
