@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -36,3 +37,19 @@ def validate(model: type[M], data: dict[str, Any]) -> M:
         return model.model_validate(data)
     except ValidationError as error:
         raise InvalidInput(codes(error)) from None
+
+
+def every_check(*checks: Callable[[], Any]) -> list[Any]:
+    """Run every check, so that one Save marks every bad field: one InvalidInput with all their
+    codes, or each check's result in order."""
+    errors: dict[str, str] = {}
+    results = []
+    for check in checks:
+        try:
+            results.append(check())
+        except InvalidInput as error:
+            errors.update(error.errors)
+            results.append(None)
+    if errors:
+        raise InvalidInput(errors)
+    return results

@@ -6,11 +6,11 @@ from datetime import datetime
 from typing import Any
 
 from app.domain import starter
-from app.domain.errors import AccessDenied, InvalidInput
+from app.domain.errors import AccessDenied
 from app.domain.firm import Firm, Member, Role
 from app.domain.firm_forms import SetupInput
 from app.domain.passphrase import Kdf, check_new, hash_passphrase
-from app.domain.validation import validate
+from app.domain.validation import every_check, validate
 from app.services import firm_history
 from app.store import firm as firm_store
 from app.store import reset as reset_store
@@ -45,18 +45,9 @@ async def create_firm(db: Database, actor: Member, data: dict[str, Any], kdf: Kd
 
 
 def _checked(data: dict[str, Any]) -> SetupInput:
-    errors: dict[str, str] = {}
-    form = None
-    try:
-        form = validate(SetupInput, {**data, "starter": data.get("starter") == "true"})
-    except InvalidInput as error:
-        errors.update(error.errors)
-    try:
-        check_new(str(data.get("passphrase") or ""), str(data.get("repeat") or ""))
-    except InvalidInput as error:
-        errors.update(error.errors)
-    if errors:
-        raise InvalidInput(errors)
+    form, _ = every_check(
+        lambda: validate(SetupInput, {**data, "starter": data.get("starter") == "true"}),
+        lambda: check_new(str(data.get("passphrase") or ""), str(data.get("repeat") or "")))
     return form
 
 

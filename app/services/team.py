@@ -14,7 +14,7 @@ from app.domain.errors import AccessDenied, InvalidInput, NotFound
 from app.domain.firm import Member, Right, Role
 from app.domain.firm_forms import MemberInput
 from app.domain.passphrase import Kdf, check_new, hash_passphrase
-from app.domain.validation import validate
+from app.domain.validation import every_check, validate
 from app.services import firm_history
 from app.store import accounts as account_store
 from app.store import firm as firm_store
@@ -59,17 +59,12 @@ def _rights(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _checked(db: Database, data: dict[str, Any], member_id: int | None = None) -> MemberInput:
-    errors: dict[str, str] = {}
-    form = None
-    try:
-        form = validate(MemberInput, _rights(data))
-    except InvalidInput as error:
-        errors.update(error.errors)
-    email = str(data.get("email") or "").strip().lower()
-    if any(m.email == email and m.id != member_id for m in firm_store.list_members(db, include_inactive=True)):
-        errors["email"] = "duplicate_member_email"
-    if errors:
-        raise InvalidInput(errors)
+    def unique_email() -> None:
+        email = str(data.get("email") or "").strip().lower()
+        if any(m.email == email and m.id != member_id for m in firm_store.list_members(db, include_inactive=True)):
+            raise InvalidInput({"email": "duplicate_member_email"})
+
+    form, _ = every_check(lambda: validate(MemberInput, _rights(data)), unique_email)
     return form
 
 
@@ -81,19 +76,9 @@ async def add_member(db: Database, actor: Member, data: dict[str, Any], kdf: Kdf
                      now: datetime | None = None) -> int:
     """A new member with a first passphrase set by `actor`, to be replaced at their first sign-in."""
     _settings(actor)
-    errors: dict[str, str] = {}
-    form = None
-    try:
-        form = _checked(db, data)
-    except InvalidInput as error:
-        errors.update(error.errors)
-    try:
-        check_new(str(data.get("passphrase") or ""), str(data.get("passphrase") or ""))
-    except InvalidInput as error:
-        errors.update(error.errors)
-    if errors:
-        raise InvalidInput(errors)
-    hashed = await hash_passphrase(str(data["passphrase"]), kdf)
+    passphrase = str(data.get("passphrase") or "")
+    form, _ = every_check(lambda: _checked(db, data), lambda: check_new(passphrase, passphrase))
+    hashed = await hash_passphrase(passphrase, kdf)
     member = Member(first_name=form.first_name, last_name=form.last_name, email=form.email,
                     role=Role(form.role), rights=_employee_rights(form), must_change_passphrase=True)
     with db.transaction():
