@@ -3,6 +3,8 @@
 from app.i18n.en_data import MESSAGES as _DATA
 from app.i18n.en_fields import MESSAGES as _FIELDS
 from app.i18n.en_firm import MESSAGES as _FIRM
+from app.i18n.en_import import MESSAGES as _IMPORT
+from app.i18n.en_work import MESSAGES as _WORK
 
 MESSAGES: dict[str, str] = {
     "app.name": "Fascicolo",
@@ -349,6 +351,8 @@ MESSAGES: dict[str, str] = {
     **_DATA,
     **_FIRM,
     **_FIELDS,
+    **_IMPORT,
+    **_WORK,
 }
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -3,6 +3,8 @@
 from app.i18n.it_data import MESSAGES as _DATA
 from app.i18n.it_fields import MESSAGES as _FIELDS
 from app.i18n.it_firm import MESSAGES as _FIRM
+from app.i18n.it_import import MESSAGES as _IMPORT
+from app.i18n.it_work import MESSAGES as _WORK
 
 MESSAGES: dict[str, str] = {
     "app.name": "Fascicolo",
@@ -349,6 +351,8 @@ MESSAGES: dict[str, str] = {
     **_DATA,
     **_FIRM,
     **_FIELDS,
+    **_IMPORT,
+    **_WORK,
 }
 
 MONTHS = ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic")
