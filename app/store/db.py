@@ -1,16 +1,26 @@
 """The one owner of the SQLite connection: transactions and the hook after each commit.
 
-Durable storage (a later issue) plugs in through `on_commit`, so writers never change.
+Durable storage plugs in through `on_commit`, so writers never change. A database file runs
+in WAL mode with exclusive locking and manual checkpoints (DESIGN.md §4): a commit appends
+to the `-wal` file only, so the save after it costs what changed, not the whole file.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 Params = Sequence[Any] | dict[str, Any]
+
+_WAL_HEADER, _ROLLBACK_HEADER = b"\x02\x02", b"\x01\x01"   # file format versions, bytes 18-19
+_COPY_CHUNK = 8 * 1024 * 1024
+
+
+class Busy(Exception):
+    """Long work holds the database (an import running in steps): other writes wait for it."""
 
 
 class Database:
@@ -24,6 +34,9 @@ class Database:
         self._before_commit: list[Callable[[Database], None]] = []
         # Accounts whose search text may have changed in the open transaction.
         self.touched_accounts: set[int] = set()
+        # Set by the runner of long work between its slices: a write now would join its transaction.
+        self.held = False
+        self._previous: bytes | None = None   # in memory only; a file keeps it beside itself
 
     def _connect(self) -> sqlite3.Connection:
         # Autocommit mode: transactions are opened explicitly by `transaction()`.
@@ -31,19 +44,46 @@ class Database:
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         if self.path != ":memory:":
-            # The file's durability comes from the copy saved after each commit (IndexedDB
-            # in the browser), so the rollback journal can stay in memory.
-            conn.execute("PRAGMA journal_mode = MEMORY")
+            # Exclusive first, on every connection: a WAL file opened without it would need
+            # shared memory (a -shm file) and silently run in normal locking mode.
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA wal_autocheckpoint = 0")   # checkpoints are the storage's choice
+            if hasattr(conn, "setconfig"):   # Python 3.12+ (Pyodide); closing must leave the -wal alone
+                conn.setconfig(sqlite3.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, True)
         return conn
 
+    def close(self) -> None:
+        self._conn.close()
+
     def reopen(self) -> None:
-        """Read the file again (another tab replaced it)."""
+        """Read the file again (another tab replaced it); the caller closed it first."""
         self._conn.close()
         self._conn = self._connect()
 
+    @property
+    def wal_path(self) -> str:
+        return f"{self.path}-wal"
+
+    @property
+    def previous_path(self) -> str:
+        return f"{self.path}.previous"
+
+    def wal_bytes(self) -> int:
+        """How much the next checkpoint would move into the main file."""
+        try:
+            return os.path.getsize(self.wal_path)
+        except OSError:
+            return 0
+
+    def checkpoint(self) -> None:
+        """Move every committed change from the -wal into the main file, and empty the -wal."""
+        if self.path != ":memory:":
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def serialize(self) -> bytes:
-        """The whole database as an SQLite file's bytes."""
-        return self._conn.serialize()
+        """The whole database as an SQLite file's bytes, readable on its own (as a rollback file)."""
+        return _as_rollback_file(self._conn.serialize())
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Database:
@@ -55,15 +95,75 @@ class Database:
         db = cls(":memory:")
         db._conn.execute("PRAGMA trusted_schema = OFF")
         db._conn.execute("PRAGMA cell_size_check = ON")
-        db._conn.deserialize(data)
+        db._conn.deserialize(_as_rollback_file(data))
         return db
 
-    def replace_with(self, other: Database) -> None:
-        """Make this database a copy of `other`, all at once, then save it like any commit."""
+    def replace_with(self, other: Database, keep_previous: bool = False) -> None:
+        """Make this database a copy of `other`, all at once, then save it like any commit.
+
+        With `keep_previous`, the data as it was stays aside for `restore_previous` until the
+        next change. A file is swapped whole rather than rewritten page by page through the WAL.
+        """
+        for _written in self.replace_steps(other, keep_previous):
+            pass
+
+    def replace_steps(self, other: Database, keep_previous: bool = False) -> Iterator[int]:
+        """`replace_with` in steps: yields the bytes written so far; the swap itself is instant."""
+        self._refuse_if_held()
         self.write_guard()
-        other._conn.backup(self._conn)
+        if self.path == ":memory:":
+            self._previous = self.serialize() if keep_previous else None
+            other._conn.backup(self._conn)
+        else:
+            yield from self._write_file(f"{self.path}.new", other.serialize())
+            self._swap_in(f"{self.path}.new", keep_previous)
         for hook in self._commit_hooks:
             hook()
+
+    def _write_file(self, path: str, data: bytes) -> Iterator[int]:
+        with open(path, "wb") as file:
+            for start in range(0, len(data), _COPY_CHUNK):
+                file.write(data[start:start + _COPY_CHUNK])
+                yield start + _COPY_CHUNK
+
+    def _swap_in(self, new_path: str, keep_previous: bool) -> None:
+        """Put the file at `new_path` in place of this one (which holds every change once checkpointed)."""
+        self.checkpoint()
+        self._conn.close()
+        if os.path.exists(self.wal_path):
+            os.remove(self.wal_path)   # never put another database under an existing -wal
+        if keep_previous:
+            os.replace(self.path, self.previous_path)
+        elif new_path != self.previous_path:
+            self._drop_previous()
+        os.replace(new_path, self.path)
+        self._conn = self._connect()
+
+    def previous_kept(self) -> bool:
+        """Whether the data as it was before the last replace can still be put back."""
+        return self._previous is not None or (self.path != ":memory:" and os.path.exists(self.previous_path))
+
+    def restore_previous(self) -> None:
+        """Put back the data as it was before the last replace (then nothing is kept)."""
+        self._refuse_if_held()
+        self.write_guard()
+        if self.path == ":memory:":
+            if self._previous is not None:
+                self._conn.deserialize(self._previous)
+                self._previous = None
+        elif os.path.exists(self.previous_path):
+            self._swap_in(self.previous_path, keep_previous=False)
+        for hook in self._commit_hooks:
+            hook()
+
+    def _drop_previous(self) -> None:
+        self._previous = None
+        if self.path != ":memory:" and os.path.exists(self.previous_path):
+            os.remove(self.previous_path)
+
+    def _refuse_if_held(self) -> None:
+        if self.held:
+            raise Busy("long work holds the database")
 
     def integrity_ok(self) -> bool:
         return self.scalar("PRAGMA integrity_check") == "ok"
@@ -78,6 +178,7 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Database]:
         """All-or-nothing: nested blocks join the outermost transaction."""
+        self._refuse_if_held()
         if self._depth:
             self._depth += 1
             try:
@@ -100,6 +201,8 @@ class Database:
         finally:
             self._depth = 0
             self.touched_accounts.clear()
+        # Undo of a replace is offered until the next change: undoing later would lose that change.
+        self._drop_previous()
         for hook in self._commit_hooks:
             hook()
 
@@ -122,8 +225,14 @@ class Database:
         row = self._conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
-    def close(self) -> None:
-        self._conn.close()
+
+
+def _as_rollback_file(data: bytes) -> bytes:
+    """A WAL file's bytes marked as a rollback file: without its -wal beside it, SQLite refuses
+    to open a copy that says WAL (the main file alone is whole as of its last checkpoint)."""
+    if data[18:20] != _WAL_HEADER:
+        return data
+    return b"".join((data[:18], _ROLLBACK_HEADER, data[20:]))
 
 
 def placeholders(count: int) -> str:

@@ -18,8 +18,9 @@ def healthy(tmp_path_factory) -> bytes:
     path = tmp_path_factory.mktemp("db") / "healthy.sqlite"
     db = open_store(str(path))
     build_demo(db, accounts=300, today=date(2026, 11, 26))
+    data = db.serialize()   # the file alone, whole (as a checkpointed file is)
     db.close()
-    return path.read_bytes()
+    return data
 
 
 def garbled(data: bytes, first_page: int, last_page: int) -> bytes:
@@ -93,3 +94,19 @@ def test_salvage_steps_over_a_damaged_page_and_reads_on(tmp_path, healthy):
     assert 0 < len(ids) < 300
     assert ids[0] == 1 and ids[-1] == 300   # the accounts after the damaged page are there too
     assert count(rescued, "contact") == count(opened(healthy), "contact")   # other tables whole
+
+
+def test_salvage_reads_the_changes_still_in_the_wal(tmp_path, healthy):
+    """A stored database is a main file and its -wal: salvage reads both, and changes neither."""
+    path = tmp_path / "f.sqlite"
+    path.write_bytes(healthy)
+    db = open_store(str(path))
+    with db.transaction():
+        db.execute("UPDATE account SET name = 'Ultima Modifica Srl' WHERE id = 7")
+    files = {p: p.read_bytes() for p in (path, tmp_path / "f.sqlite-wal")}   # as the tab left them
+    db.close()
+    for p, data in files.items():
+        p.write_bytes(data)
+    rescued = opened(salvage(str(path)))
+    assert rescued.execute("SELECT name FROM account WHERE id = 7").fetchone()[0] == "Ultima Modifica Srl"
+    assert {p: p.read_bytes() for p in files} == files
