@@ -7,10 +7,9 @@ import traceback
 from datetime import date
 
 from app.demo.generator import build_demo
-from app.domain.errors import StaleCopy
 from app.i18n import Translator
 from app.platform.kdf import browser_kdf
-from app.platform.storage import DB_PATH, BrowserStorage, FileBackup
+from app.platform.storage import DB_PATH, BrowserStorage
 from app.services.firm import is_set_up
 from app.store import open_store
 from app.store.db import Database
@@ -31,8 +30,10 @@ async def main() -> None:
         dom.set_boot_message(t("boot.data"))
         await asyncio.sleep(0)  # let the browser paint the message before the heavy part
         storage = BrowserStorage()
-        await storage.open()
-        db = open_checked(DB_PATH)
+        clean = await storage.open()
+        # Every page is read only after a session that did not end cleanly: at 50k clients that
+        # check takes seconds, and a clean one changed nothing since the last start.
+        db = open_checked(DB_PATH, check=not clean)
         if db is None:
             # Never wipe: the damaged file stays where it is; the user chooses what happens next.
             _offer_recovery(dom, t, storage)
@@ -44,16 +45,15 @@ async def main() -> None:
 
 
 def _start(dom: Dom, storage: BrowserStorage, db: Database) -> None:
-    db.on_commit(storage.committed)
-    db.write_guard = lambda: _fresh_enough(storage)
+    storage.attach(db)
     if not is_set_up(db):
         demo_firm(db)  # the first start on this device
     dom.mark("data-ready")
-    app = App(db, dom, retry_save=storage.retry, demo_firm=demo_firm, backup=FileBackup(), kdf=browser_kdf())
-    storage.on_state = app.show_save_state
+    app = App(db, dom, retry_save=storage.retry, demo_firm=demo_firm, kdf=browser_kdf())
+    storage.loop.on_state = app.show_save_state
     if storage.pending:  # the demo firm just written is still on its way to IndexedDB
         app.save_state = ("saving", None)
-    storage.on_remote_change(app.reload_data)
+    storage.on_remote_change(app.show_reloaded_data)
     app.start()
     dom.mark("rendered")
     dom.set_app_state("ready")
@@ -64,12 +64,12 @@ def _offer_recovery(dom: Dom, t: Translator, storage: BrowserStorage) -> None:
         name = f"fascicolo-recovered-{date.today().isoformat()}.sqlite"
         dom.download(name, salvage(DB_PATH), "application/vnd.sqlite3")
 
-    def start_fresh(_event: UiEvent) -> None:
-        storage.set_aside()
+    async def start_fresh() -> None:
+        await storage.set_aside()
         _start(dom, storage, open_store(DB_PATH))
         dom.focus("page-title")
 
-    dom.mount("main", damaged_page(t, export, start_fresh))
+    dom.mount("main", damaged_page(t, export, lambda _event: asyncio.ensure_future(start_fresh())))
     dom.set_app_state("error")
     dom.focus("page-title")
 
@@ -77,9 +77,3 @@ def _offer_recovery(dom: Dom, t: Translator, storage: BrowserStorage) -> None:
 def demo_firm(db) -> None:
     """The demo firm, made the same way at first start and by "Reset to demo data"."""
     build_demo(db, accounts=300, today=date.today())
-
-
-def _fresh_enough(storage: BrowserStorage) -> None:
-    if not storage.may_write():
-        storage.refresh()
-        raise StaleCopy("another tab saved a newer copy")

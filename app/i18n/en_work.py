@@ -1,6 +1,7 @@
 """English messages of long work: progress, cancelling, saving at scale."""
 
 MESSAGES: dict[str, str] = {
+    "work.busy": "Wait a moment: the data is busy with another task. Try again once it has finished.",
     "work.cancel": "Cancel",
     "work.percent": "{percent}%",
 }

@@ -18,6 +18,7 @@ from typing import Protocol
 DEBOUNCE_S = 0.15
 ABANDONED_S = 30.0            # a claim not saved for this long was left by a tab that went away
 CHECKPOINT_BYTES = 4 * 1024 * 1024
+BULK_BYTES = 1024 * 1024      # one save's worth of change this big was an import, an erase, a demo firm
 IDLE_CHECKPOINT_BYTES = 256 * 1024
 IDLE_S = 45.0
 
@@ -45,13 +46,15 @@ class Files(Protocol):
     def checkpoint(self) -> None: ...
 
 
-def should_checkpoint(wal_bytes: int, idle: bool = False) -> bool:
-    """Fold the -wal into the main file when it is big, or when the page is idle and it is not small.
+def should_checkpoint(wal_bytes: int, grown: int = 0, idle: bool = False) -> bool:
+    """Fold the -wal into the main file when it is big, right after bulk work (`grown` since the
+    last save), or when the page is idle and the -wal is not small.
 
     A checkpoint makes the next save write the main file whole (≈ 200 ms at 53 MB), so not often;
     a big -wal makes every later save and the next start slower.
     """
-    return wal_bytes >= CHECKPOINT_BYTES or (idle and wal_bytes >= IDLE_CHECKPOINT_BYTES)
+    return (wal_bytes >= CHECKPOINT_BYTES or grown >= BULK_BYTES
+            or (idle and wal_bytes >= IDLE_CHECKPOINT_BYTES))
 
 
 class SaveLoop:
@@ -64,6 +67,7 @@ class SaveLoop:
         self.generation = 0   # the change this tab's copy holds
         self.stored = 0       # the change IndexedDB holds, as far as this tab knows
         self._task: asyncio.Task | None = None
+        self._wal_at_last_save = 0
 
     @property
     def pending(self) -> bool:
@@ -99,14 +103,15 @@ class SaveLoop:
         await asyncio.sleep(delay)
         while True:
             target = self.generation
-            if checkpoint and should_checkpoint(self.files.wal_bytes()):
+            wal = self.files.wal_bytes()
+            if checkpoint and should_checkpoint(wal, wal - self._wal_at_last_save):
                 self.files.checkpoint()
             try:
                 await self.files.store(target)
             except OSError as error:
                 self.on_state("failed", str(error))   # the data stays in memory; retry() tries again
                 return
-            self.stored = target
+            self.stored, self._wal_at_last_save = target, self.files.wal_bytes()
             self.shared.set_saved(max(target, self.shared.saved()))
             if self.generation == target:
                 break

@@ -1,13 +1,15 @@
 """Durable storage in the browser, shared safely between tabs (F-MORE-2).
 
-The database file lives in a directory mounted on Emscripten's IndexedDB file system
-(IDBFS). After each commit the file is written to IndexedDB ("Saving…", then "Saved").
+The database files live in a directory mounted on Emscripten's IndexedDB file system (IDBFS),
+which stores each changed file whole. The database runs in WAL mode (app.store.db), so the
+save after a commit writes the small -wal file; a checkpoint now and then folds it into the
+main file (app.platform.saving says when).
 
-Tabs: every tab keeps its own copy of the database in memory. A counter in localStorage
-(the generation) counts saved changes across tabs; each save raises it and tells the other
-tabs over a BroadcastChannel, and they reload the file. A tab whose copy is older than the
-stored generation may not write (its change would overwrite the other tab's): the app asks
-`may_write()` before every change and reloads first.
+Tabs: every tab keeps its own copy of the files in memory. The save loop counts the shared
+dataset's changes in generations and tells the other tabs over a BroadcastChannel once a
+change is stored; they reload it. Reloading closes the database first, then reads the files,
+then opens it again: SQLite keeps the WAL index in memory, and files changed under an open
+connection end up corrupt (DESIGN.md §4).
 """
 
 from __future__ import annotations
@@ -22,101 +24,174 @@ import js  # type: ignore[import-not-found]
 import pyodide_js  # type: ignore[import-not-found]
 from pyodide.ffi import create_once_callable, create_proxy, jsnull  # type: ignore[import-not-found]
 
+from app.domain.errors import StaleCopy
+from app.platform.saving import IDLE_S, Claim, SaveLoop
+from app.store.db import Database
+
 DATA_DIR = "/data"
+KEPT_DIR = "/kept"   # damaged copies set aside: a store of their own, never read at start
 DB_PATH = f"{DATA_DIR}/fascicolo.sqlite"
-BEFORE_IMPORT_PATH = f"{DATA_DIR}/before-import.sqlite"
-GENERATION_KEY = "fascicolo.generation"
+GENERATION_PATH = f"{DATA_DIR}/generation"   # saved with the data, in the same IndexedDB transaction
+_LEGACY = (f"{DATA_DIR}/before-import.sqlite",)
+CLAIM_KEY, SAVED_KEY, CLOSED_KEY = "fascicolo.claim", "fascicolo.saved", "fascicolo.closed-at"
 CHANNEL = "fascicolo"
-DEBOUNCE_S = 0.15
+KEEP_DAMAGED = 3
 
 
-async def _syncfs(populate: bool) -> None:
-    """IndexedDB -> memory (populate) or memory -> IndexedDB, awaited."""
-    future = asyncio.get_event_loop().create_future()
-
+def _done_callback(future: asyncio.Future) -> Any:
     def done(error: Any = None) -> None:
         if error is None or error is jsnull:
             future.set_result(None)
         else:
             future.set_exception(OSError(str(error)))
-    pyodide_js.FS.syncfs(populate, create_once_callable(done))
+    return create_once_callable(done)
+
+
+async def _syncfs(populate: bool) -> None:
+    """IndexedDB -> memory (populate) or memory -> IndexedDB, for every mounted store, awaited."""
+    future = asyncio.get_event_loop().create_future()
+    pyodide_js.FS.syncfs(populate, _done_callback(future))
     await future
+
+
+async def _sync_one(path: str, populate: bool) -> None:
+    """The same for the one store mounted at `path`."""
+    future = asyncio.get_event_loop().create_future()
+    mount = pyodide_js.FS.lookupPath(path).node.mount
+    pyodide_js.FS.filesystems.IDBFS.syncfs(mount, populate, _done_callback(future))
+    await future
+
+
+def _mount(path: str) -> None:
+    if not os.path.isdir(path):
+        pyodide_js.FS.mkdir(path)
+    pyodide_js.FS.mount(pyodide_js.FS.filesystems.IDBFS, js.Object.new(), path)
+
+
+class LocalShared:
+    """The generations every tab sees at once, in localStorage."""
+
+    def claim(self) -> Claim:
+        generation, _, at = (_get(CLAIM_KEY) or "0:0").partition(":")
+        return Claim(int(generation), float(at or 0))
+
+    def set_claim(self, claim: Claim) -> None:
+        js.localStorage.setItem(CLAIM_KEY, f"{claim.generation}:{claim.at}")
+
+    def saved(self) -> int:
+        return int(_get(SAVED_KEY) or 0)
+
+    def set_saved(self, generation: int) -> None:
+        js.localStorage.setItem(SAVED_KEY, str(generation))
+
+
+def _get(key: str) -> str | None:
+    value = js.localStorage.getItem(key)
+    return None if value is None or value is jsnull else str(value)
+
+
+class IdbFiles:
+    """The database files and their copy in IndexedDB."""
+
+    def __init__(self) -> None:
+        self.db: Database | None = None
+
+    async def store(self, generation: int) -> None:
+        with open(GENERATION_PATH, "w") as file:
+            file.write(str(generation))
+        await _syncfs(False)
+
+    def wal_bytes(self) -> int:
+        return self.db.wal_bytes() if self.db else 0
+
+    def checkpoint(self) -> None:
+        if self.db is None:
+            return
+        self.db.checkpoint()
+        if os.path.exists(self.db.wal_path):
+            # Emscripten's truncate leaves the mtime alone, and IDBFS would keep the old, full -wal.
+            os.utime(self.db.wal_path)
+
+
+def stored_generation() -> int:
+    try:
+        with open(GENERATION_PATH) as file:
+            return int(file.read() or 0)
+    except (OSError, ValueError):
+        return 0
 
 
 class BrowserStorage:
     def __init__(self) -> None:
-        # Told "saving", "saved", or "failed" with the reason; the app plugs in once it runs.
-        self.on_state: Callable[[str, str | None], None] = lambda _state, _detail: None
-        self._on_remote: Callable[[], None] = lambda: None
-        self.generation = 0
-        self.pending = False
-        self._flush_task: asyncio.Task | None = None
+        self.files = IdbFiles()
         self._channel = js.BroadcastChannel.new(CHANNEL)
+        self.loop = SaveLoop(self.files, LocalShared(), self._channel.postMessage)
+        self._on_remote: Callable[[], None] = lambda: None
+        self._last_commit = time.monotonic()
         self._proxies = [create_proxy(self._message), create_proxy(self._before_unload),
-                         create_proxy(lambda _e: self.flush_soon(0))]
+                         create_proxy(self._page_hide)]
         self._channel.addEventListener("message", self._proxies[0])
         js.window.addEventListener("beforeunload", self._proxies[1])
         js.window.addEventListener("pagehide", self._proxies[2])
 
     async def open(self) -> bool:
-        """Mount and load the stored files; True if a database was stored before."""
+        """Mount and load the stored files; True if the last session ended cleanly (no full check needed)."""
         if not os.path.isdir(DATA_DIR):
-            pyodide_js.FS.mkdir(DATA_DIR)
-            pyodide_js.FS.mount(pyodide_js.FS.filesystems.IDBFS, js.Object.new(), DATA_DIR)
+            _mount(DATA_DIR)
         await _syncfs(True)
-        self.generation = self.stored_generation()
-        return os.path.exists(DB_PATH)
+        for path in _LEGACY:   # an older version's undo copy: its data is also in the database
+            if os.path.exists(path):
+                os.remove(path)
+        self.loop.loaded(stored_generation())
+        return _get(CLOSED_KEY) == str(self.loop.generation)
 
-    def set_aside(self) -> str:
-        """Keep a damaged database under another name; it is saved with the next change."""
-        kept = f"{DATA_DIR}/fascicolo-damaged-{int(time.time())}.sqlite"
-        os.rename(DB_PATH, kept)
+    def attach(self, db: Database) -> None:
+        """Save `db` after each of its commits; refuse its writes while another tab is ahead."""
+        self.files.db = db
+        db.on_commit(self._committed)
+        db.write_guard = self._fresh_enough
+        asyncio.ensure_future(self._checkpoint_when_idle())
+
+    def _committed(self) -> None:
+        self._last_commit = time.monotonic()
+        self.loop.committed()
+
+    def _fresh_enough(self) -> None:
+        if not self.loop.may_write():
+            self.refresh()
+            raise StaleCopy("another tab saved a newer copy")
+
+    @property
+    def pending(self) -> bool:
+        return self.loop.pending
+
+    def retry(self) -> None:
+        self.loop.save_soon(0)
+
+    async def set_aside(self) -> str:
+        """Move a damaged database to a store of its own (kept, never loaded at start)."""
+        _mount(KEPT_DIR)
+        await _sync_one(KEPT_DIR, True)
+        kept = f"{KEPT_DIR}/fascicolo-damaged-{int(time.time())}.sqlite"
+        for source, target in ((DB_PATH, kept), (f"{DB_PATH}-wal", f"{kept}-wal")):
+            if os.path.exists(source):
+                with open(source, "rb") as file, open(target, "wb") as copy:
+                    copy.write(file.read())
+                os.remove(source)
+        for old in sorted(n for n in os.listdir(KEPT_DIR) if not n.endswith("-wal"))[:-KEEP_DAMAGED]:
+            for name in (old, f"{old}-wal"):
+                if os.path.exists(f"{KEPT_DIR}/{name}"):
+                    os.remove(f"{KEPT_DIR}/{name}")
+        await _sync_one(KEPT_DIR, False)   # the copy is stored before the database leaves /data
+        await _sync_one(DATA_DIR, False)
+        pyodide_js.FS.unmount(KEPT_DIR)   # out of memory again
         return kept
 
     def on_remote_change(self, callback: Callable[[], None]) -> None:
         self._on_remote = callback
 
-    def stored_generation(self) -> int:
-        value = js.localStorage.getItem(GENERATION_KEY)
-        return 0 if value is None or value is jsnull else int(str(value))
-
-    def may_write(self) -> bool:
-        """False when another tab saved a change this tab has not loaded yet."""
-        return self.stored_generation() <= self.generation
-
-    def committed(self) -> None:
-        """Called after each commit: claim the next generation, save soon."""
-        self.generation = max(self.generation, self.stored_generation()) + 1
-        js.localStorage.setItem(GENERATION_KEY, str(self.generation))
-        self.flush_soon(DEBOUNCE_S)
-
-    def flush_soon(self, delay: float) -> None:
-        self.pending = True
-        self.on_state("saving", None)
-        if self._flush_task is None or self._flush_task.done():
-            self._flush_task = asyncio.ensure_future(self._flush(delay))
-
-    async def _flush(self, delay: float) -> None:
-        await asyncio.sleep(delay)
-        try:
-            await _syncfs(False)
-        except OSError as error:
-            self.on_state("failed", str(error))  # the data stays in memory; retry() tries again
-            return
-        self.pending = False
-        self._channel.postMessage(self.generation)
-        self.on_state("saved", None)
-
-    def retry(self) -> None:
-        self.flush_soon(0)
-
-    async def reload(self) -> None:
-        """Load what another tab saved (the caller reopens the database on the new file)."""
-        await _syncfs(True)
-        self.generation = self.stored_generation()
-
     def _message(self, event: Any) -> None:
-        if int(event.data) > self.generation and not self.pending:
+        if int(event.data) > self.loop.generation and not self.loop.pending:
             self.refresh()
 
     def refresh(self) -> None:
@@ -124,32 +199,30 @@ class BrowserStorage:
         asyncio.ensure_future(self._reload_and_tell())
 
     async def _reload_and_tell(self) -> None:
-        await self.reload()
+        db = self.files.db
+        if db.closed:
+            return   # a reload is already on its way
+        db.close_for_reload()   # closed first, and without a checkpoint (NO_CKPT_ON_CLOSE)
+        try:
+            await _syncfs(True)
+        finally:
+            db.reopen()
+        self.loop.loaded(stored_generation())
         self._on_remote()
 
+    async def _checkpoint_when_idle(self) -> None:
+        while True:
+            await asyncio.sleep(IDLE_S)
+            if time.monotonic() - self._last_commit >= IDLE_S and not self.files.db.closed:
+                await self.loop.checkpoint_if_idle()
+
     def _before_unload(self, event: Any) -> None:
-        if self.pending:  # an unsaved change: let the browser ask before leaving
+        if self.loop.pending:  # an unsaved change: let the browser ask before leaving
             event.preventDefault()
             event.returnValue = ""
 
-
-class FileBackup:
-    """The data as it was before the last dataset import, kept beside the database for "Undo import".
-
-    It is written to IndexedDB with the import's own save, so the undo survives a reload.
-    """
-
-    def keep(self, data: bytes) -> None:
-        with open(BEFORE_IMPORT_PATH, "wb") as file:
-            file.write(data)
-
-    def load(self) -> bytes | None:
-        try:
-            with open(BEFORE_IMPORT_PATH, "rb") as file:
-                return file.read()
-        except FileNotFoundError:
-            return None
-
-    def drop(self) -> None:
-        if os.path.exists(BEFORE_IMPORT_PATH):
-            os.remove(BEFORE_IMPORT_PATH)
+    def _page_hide(self, _event: Any) -> None:
+        if self.loop.pending:
+            self.loop.save_soon(0, checkpoint=False)   # never checkpoint on the way out
+        else:
+            js.localStorage.setItem(CLOSED_KEY, str(self.loop.generation))

@@ -69,18 +69,21 @@ def prepare_import(actor, data: bytes) -> PreparedImport:
     return PreparedImport(scratch, len(dataset.accounts), len(dataset.contacts), len(dataset.members))
 
 
-def apply_import(db: Database, actor, prepared: PreparedImport) -> bytes:
-    """Replace the current data with the prepared one; returns the previous data (for Undo)."""
+def apply_import(db: Database, actor, prepared: PreparedImport) -> None:
+    """Replace the current data with the prepared one; the previous data is kept for Undo."""
     _check(actor)
-    previous = db.serialize()
-    db.replace_with(prepared.scratch)
-    return previous
+    db.replace_with(prepared.scratch, keep_previous=True)
 
 
-def undo_import(db: Database, actor, previous: bytes) -> None:
+def can_undo_import(db: Database) -> bool:
+    """Undo is offered until the next change (undoing later would throw that change away)."""
+    return db.previous_kept()
+
+
+def undo_import(db: Database, actor) -> None:
     """Put back the data as it was before the import."""
     _check(actor)
-    db.replace_with(Database.from_bytes(previous))
+    db.restore_previous()
 
 
 def _records_of_json(data: bytes) -> dict:

@@ -56,8 +56,17 @@ class Database:
     def close(self) -> None:
         self._conn.close()
 
+    def close_for_reload(self) -> None:
+        """Close while the files are replaced under it; until `reopen`, any use says Busy."""
+        self._conn.close()
+        self._conn = _Closed()
+
+    @property
+    def closed(self) -> bool:
+        return isinstance(self._conn, _Closed)
+
     def reopen(self) -> None:
-        """Read the file again (another tab replaced it); the caller closed it first."""
+        """Open the file again (another tab saved a newer copy of it)."""
         self._conn.close()
         self._conn = self._connect()
 
@@ -225,6 +234,16 @@ class Database:
         row = self._conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
+
+
+class _Closed:
+    """Stands for the connection while the files are being reloaded."""
+
+    def close(self) -> None:
+        pass
+
+    def __getattr__(self, _name: str) -> Any:
+        raise Busy("the data is being reloaded")
 
 
 def _as_rollback_file(data: bytes) -> bytes:

@@ -24,7 +24,7 @@ def open_checked(path: str, check: bool = True) -> Database | None:
     damaged file is never touched; without it only what opening reads (header, schema) is checked.
     """
     try:
-        if check:
+        if check and os.path.exists(path):
             with _copy_of(path) as copy:
                 if not copy.integrity_ok():
                     return None
@@ -74,9 +74,10 @@ def _copy_of(path: str) -> Iterator[Database]:
 
 
 def _our_tables(db: Database) -> list[str]:
-    """The tables of the current schema, those referred to first (the search index is rebuilt)."""
+    """The tables of the current schema, those referred to first (the search indexes are rebuilt)."""
     return [r[0] for r in db.all("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE"
                                  " 'CREATE VIRTUAL%' AND name NOT LIKE 'account_search%'"
+                                 " AND name NOT LIKE 'contact_search%'"
                                  " AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
 
 

@@ -18,7 +18,6 @@ from app.i18n import CATALOGS, DEFAULT, Translator
 from app.services import firm, members, profile, reset
 from app.store.db import Database
 from app.ui.account_editor import AccountEditor
-from app.ui.backup import Backup, MemoryBackup
 from app.ui.clients_screen import ClientsScreen
 from app.ui.components.contact_page import contact_page
 from app.ui.components.message_page import message_page
@@ -50,8 +49,7 @@ IDLE_CHECK_SECONDS = 10
 
 class App:
     def __init__(self, db: Database, dom: Dom, retry_save: Callable[[], None] = lambda: None,
-                 demo_firm: Callable[[Database], None] | None = None, backup: Backup | None = None,
-                 kdf: Kdf | None = None) -> None:
+                 demo_firm: Callable[[Database], None] | None = None, kdf: Kdf | None = None) -> None:
         self.db = db
         self._demo_firm = demo_firm  # given by the entry point, which owns the demo generator
         self.dom = dom
@@ -70,10 +68,6 @@ class App:
         self.dialogs = Dialogs(self)
         self.account_editor = AccountEditor(self)
         self.person_editor = PersonEditor(self)
-        self.backup = backup or MemoryBackup()   # the data before the last dataset import
-        # Undo import is offered until the next change: undoing later would throw that change away.
-        # (The import's own commit drops the older copy before the new one is kept.)
-        db.on_commit(self.backup.drop)
         self._data_screen: DataScreen | None = None
         self._settings_screen: SettingsScreen | None = None
         self._shown_sidebar: SidebarView | None = None
@@ -162,9 +156,8 @@ class App:
         state, detail = self.save_state
         self.dom.mount(SAVE_STATE, save_status(self.t, state, detail, lambda _e: self._retry_save()))
 
-    def reload_data(self) -> None:
-        """Another tab saved a change: read the database again and show it."""
-        self.db.reopen()
+    def show_reloaded_data(self) -> None:
+        """Another tab saved a change, which the storage has just read: show it."""
         self.rerender()
         self.announce(self.t("storage.reloaded"))
 

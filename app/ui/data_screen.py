@@ -44,7 +44,6 @@ class CsvDraft:
 class DataScreen:
     def __init__(self, app: App) -> None:
         self.app = app
-        self.backup = app.backup   # the data before the last dataset import
         self.errors: dict[str, str] = {}      # file input id -> message
         self.reading: str | None = None
         self.draft: CsvDraft | None = None
@@ -60,7 +59,7 @@ class DataScreen:
         state = DataPageState(whole_dataset=can_export_dataset(member), import_clients=can_create_account(member),
                               export_clients=can_export_clients(member),
                               dataset_error=self.errors.get(DATASET_INPUT), csv_error=self.errors.get(CSV_INPUT),
-                              reading=self.reading, can_undo=self.backup.load() is not None)
+                              reading=self.reading, can_undo=dataset.can_undo_import(self.app.db))
         handlers = DataHandlers(self._export_json, self._export_sqlite, self._export_csv, self._template,
                                 self._dataset_chosen, self._csv_chosen, self._ask_undo, self.app.ask_reset,
                                 self.app.ask_erase)
@@ -165,17 +164,14 @@ class DataScreen:
         self.app.dialogs.confirm(t("data.replace_title"), body, lambda: self._replace(chosen.name, prepared))
 
     def _replace(self, file_name: str, prepared: dataset.PreparedImport) -> str:
-        # Kept before the import's save runs (it is scheduled, not immediate), so the save carries it.
-        self.backup.keep(dataset.apply_import(self.app.db, self.app.member, prepared))
+        dataset.apply_import(self.app.db, self.app.member, prepared)
         self.app.after_replacing_data()
         return self.app.t("data.imported", file=file_name, accounts=prepared.accounts, contacts=prepared.contacts)
 
     def _ask_undo(self, _event: UiEvent) -> None:
-        previous = self.backup.load()
-        if previous is None:
+        if not dataset.can_undo_import(self.app.db):
             return
-        dataset.undo_import(self.app.db, self.app.member, previous)
-        self.backup.drop()
+        dataset.undo_import(self.app.db, self.app.member)
         self.app.after_replacing_data()
         self._show("page-title")
         self.app.announce(self.app.t("data.undo_done"))

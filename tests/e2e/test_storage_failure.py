@@ -16,10 +16,16 @@ FAIL_WRITES = """
 """
 
 
-def test_a_failed_save_is_shown_the_data_kept_and_a_retry_saves_it(page: Page) -> None:
+def stored_then_reloaded_with_failing_storage(page: Page) -> None:
+    # Reloading while the demo firm is still being saved would ask first (beforeunload).
+    expect(page.get_by_role("status").filter(has_text="Saved")).to_be_visible()
     page.add_init_script(FAIL_WRITES)
     page.reload()
     page.wait_for_selector("html[data-app-state=ready]", state="attached", timeout=90_000)
+
+
+def test_a_failed_save_is_shown_the_data_kept_and_a_retry_saves_it(page: Page) -> None:
+    stored_then_reloaded_with_failing_storage(page)
     status = page.get_by_role("status").filter(has_text="Saved")
     expect(status).to_be_visible()
 
@@ -40,9 +46,7 @@ def test_a_failed_save_is_shown_the_data_kept_and_a_retry_saves_it(page: Page) -
 
 
 def test_leaving_with_a_save_pending_asks_first(page: Page) -> None:
-    page.add_init_script(FAIL_WRITES)
-    page.reload()
-    page.wait_for_selector("html[data-app-state=ready]", state="attached", timeout=90_000)
+    stored_then_reloaded_with_failing_storage(page)
     page.evaluate("window.__failStorage = true")  # the save cannot finish: it stays pending
     page.get_by_role("table", name="Clients").get_by_role("link").first.click()
     notes = page.get_by_role("region", name="Notes")

@@ -149,12 +149,26 @@ def test_a_failed_save_says_so_and_keeps_the_change_until_retried():
     assert tab.states[-1] == "saved" and not tab.loop.pending and tab.told == [1]
 
 
-@pytest.mark.parametrize(("wal", "idle", "expected"), [
-    (0, False, False), (CHECKPOINT_BYTES - 1, False, False), (CHECKPOINT_BYTES, False, True),
-    (200 * 1024, True, False), (300 * 1024, True, True), (300 * 1024, False, False),
+MB = 1024 * 1024
+
+
+@pytest.mark.parametrize(("wal", "grown", "idle", "expected"), [
+    (0, 0, False, False), (CHECKPOINT_BYTES - 1, 0, False, False), (CHECKPOINT_BYTES, 0, False, True),
+    (2 * MB, MB, False, True), (2 * MB, MB // 2, False, False),
+    (200 * 1024, 0, True, False), (300 * 1024, 0, True, True), (300 * 1024, 0, False, False),
 ])
-def test_checkpoint_policy(wal, idle, expected):
-    assert should_checkpoint(wal, idle) is expected
+def test_checkpoint_policy(wal, grown, idle, expected):
+    assert should_checkpoint(wal, grown, idle) is expected
+
+
+def test_bulk_work_is_checkpointed_with_its_save_and_small_edits_are_not():
+    tab = Tab()
+    tab.files.wal = 2 * MB          # e.g. the demo firm just written
+    in_loop(tab.loop.committed)
+    assert tab.files.checkpoints == 1
+    tab.files.wal = 8 * 1024        # one edit
+    in_loop(tab.loop.committed)
+    assert tab.files.checkpoints == 1 and tab.files.stored == [1, 2]
 
 
 def test_a_big_wal_is_checkpointed_before_the_save_but_never_on_the_way_out():

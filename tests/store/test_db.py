@@ -148,3 +148,15 @@ def test_while_long_work_holds_the_database_other_writes_are_refused(db):
     db.held = False
     with db.transaction():
         pass
+
+
+def test_while_the_files_are_reloaded_the_database_says_busy_then_reads_the_new_file(tmp_path):
+    db = file_db(tmp_path)
+    db.close_for_reload()
+    with pytest.raises(Busy):
+        db.scalar("SELECT name FROM firm")
+    other = open_store(str(tmp_path / "f.sqlite"))   # what another tab stored, read in meanwhile
+    rename_firm(other, "Written elsewhere")
+    other.close()
+    db.reopen()
+    assert not db.closed and db.scalar("SELECT name FROM firm") == "Written elsewhere"

@@ -110,3 +110,8 @@ def test_salvage_reads_the_changes_still_in_the_wal(tmp_path, healthy):
     rescued = opened(salvage(str(path)))
     assert rescued.execute("SELECT name FROM account WHERE id = 7").fetchone()[0] == "Ultima Modifica Srl"
     assert {p: p.read_bytes() for p in files} == files
+
+
+def test_with_nothing_stored_yet_a_new_database_opens(tmp_path):
+    db = open_checked(str(tmp_path / "new.sqlite"))
+    assert db is not None and db.scalar("SELECT count(*) FROM account") == 0

@@ -171,7 +171,7 @@ def test_a_member_deactivated_in_another_tab_is_signed_out_here(app):
     luca = next(m for m in team.team(app.db, owner) if m.first_name == "Luca")
     app.session.signed_in(luca)
     team.deactivate(app.db, owner, luca.id)
-    app.rerender()   # as after another tab's save (reload_data reopens the file, then this)
+    app.rerender()   # as after another tab's save (the storage reads the file, then show_reloaded_data does this)
     assert app.member is None and app.dom.one("heading", "Sign in")
 
 
