@@ -5,8 +5,8 @@ from __future__ import annotations
 import traceback
 
 from app.domain.errors import StaleCopy
-from app.store.db import Busy
 from app.i18n import Translator
+from app.store.db import Busy
 from app.ui.components.notice import notice
 from app.ui.dom import Dom
 from app.ui.html import h
