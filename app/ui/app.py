@@ -33,6 +33,7 @@ from app.ui.profile_screen import ProfileScreen
 from app.ui.router import Route, account_href, parse
 from app.ui.search import SearchController
 from app.ui.session import Session
+from app.ui.work import WorkRunner
 
 if TYPE_CHECKING:
     from app.ui.data_screen import DataScreen
@@ -68,6 +69,7 @@ class App:
         self.dialogs = Dialogs(self)
         self.account_editor = AccountEditor(self)
         self.person_editor = PersonEditor(self)
+        self.work = WorkRunner(self)   # long work in slices, with its progress and Cancel
         self._data_screen: DataScreen | None = None
         self._settings_screen: SettingsScreen | None = None
         self._shown_sidebar: SidebarView | None = None
@@ -305,6 +307,7 @@ class App:
         self.lang = event.value if event.value in CATALOGS else DEFAULT
         self.dom.save_setting("language", self.lang)
         self.rerender()
+        self.work.rerender()
         self.dom.focus("language-select")
 
     def open_account(self, account_id: int) -> None:

@@ -98,6 +98,12 @@ class Dom:
             else:
                 element.setAttribute(name, value)
 
+    def set_text(self, element_id: str, text: str) -> None:
+        """Change one element's text in place (a progress line: focus elsewhere stays where it is)."""
+        element = js.document.getElementById(element_id)
+        if not _absent(element):
+            element.textContent = text
+
     def set_value(self, element_id: str, value: str) -> None:
         element = js.document.getElementById(element_id)
         if not _absent(element):

@@ -59,6 +59,9 @@ class FakeDom:
     def set_attrs(self, element_id: str, attrs: dict[str, str | None]) -> None:
         self.attrs.setdefault(element_id, {}).update(attrs)
 
+    def set_text(self, element_id: str, text: str) -> None:
+        self.attrs.setdefault(element_id, {})["text"] = text
+
     def set_value(self, element_id: str, value: str) -> None:
         self.attrs.setdefault(element_id, {})["value"] = value
 

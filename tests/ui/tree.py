@@ -8,7 +8,8 @@ from app.ui.html import Element, Node, text_of
 
 _IMPLICIT = {"a": "link", "button": "button", "table": "table", "th": "columnheader",
              "select": "combobox", "nav": "navigation", "ul": "list", "li": "listitem",
-             "h1": "heading", "h2": "heading", "h3": "heading", "tr": "row", "option": "option"}
+             "h1": "heading", "h2": "heading", "h3": "heading", "tr": "row", "option": "option",
+             "progress": "progressbar"}
 
 
 def role_of(element: Element) -> str | None:

@@ -1,0 +1,120 @@
+"""Runs long work (services.steps) a slice at a time, so the page stays responsive.
+
+Each slice runs steps for about 20 ms, then the browser paints the progress and handles
+what the person did meanwhile (a click on another link is handled within ~20 ms). Between
+slices the database is *held*: another write would join the work's open transaction, so it
+is refused with Busy until the work ends. One piece of work runs at a time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from app.services.steps import Progress, Steps
+from app.store.db import Busy
+from app.ui.components.work_progress import BAR_ID, LINE_ID, WorkView, progress_line, work_progress
+
+if TYPE_CHECKING:
+    from app.ui.app import App
+
+REGION = "work"
+SLICE_S = 0.02
+
+
+@dataclass
+class Job:
+    title: str
+    steps: Steps[Any]
+    done: Callable[[Any], None]
+    cancellable: bool
+    on_cancelled: Callable[[], None]
+    failed: Callable[[Exception], None]
+    progress: Progress = field(default_factory=lambda: Progress("work.starting"))
+    cancelled: bool = False
+
+
+class WorkRunner:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.job: Job | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def start(self, title: str, steps: Steps[Any], done: Callable[[Any], None], cancellable: bool = True,
+              on_cancelled: Callable[[], None] = lambda: None,
+              failed: Callable[[Exception], None] | None = None) -> asyncio.Future:
+        """Run `steps` in slices; `done` gets their result, `failed` what they raised (by default
+        shown as an unexpected error). Returns the task (tests await it)."""
+        if self.job is not None:
+            steps.close()
+            raise Busy("another task is running")
+        self.job = Job(title, steps, done, cancellable, on_cancelled, failed or self.app.show_error)
+        self._show()
+        return asyncio.ensure_future(self._drive(self.job))
+
+    def cancel(self, _event: Any = None) -> None:
+        if self.job is not None and self.job.cancellable:
+            self.job.cancelled = True   # the work stops at its next turn, within one slice
+
+    async def _drive(self, job: Job) -> None:
+        try:
+            while True:
+                await asyncio.sleep(0)   # the browser paints and handles input here
+                if job.cancelled:
+                    job.steps.close()    # its open transaction rolls back; nothing was committed
+                    self._end()
+                    job.on_cancelled()
+                    return
+                finished, result = self._slice(job)
+                if finished:
+                    break
+                self._update(job)
+        except Exception as error:  # noqa: BLE001 - handed on: shown next to the input, or as unexpected
+            self._end()
+            job.failed(error)
+            return
+        self._end()
+        job.done(result)
+
+    def _slice(self, job: Job) -> tuple[bool, Any]:
+        """Run steps for one slice; (True, result) once the work is done."""
+        db = self.app.db
+        db.held = False
+        deadline = time.perf_counter() + SLICE_S
+        try:
+            while time.perf_counter() < deadline:
+                job.progress = next(job.steps)
+        except StopIteration as stop:
+            return True, stop.value
+        finally:
+            db.held = True
+        return False, None
+
+    def _end(self) -> None:
+        self.app.db.held = False
+        self.job = None
+        self.app.dom.mount(REGION, None)
+
+    def _view(self, job: Job) -> WorkView:
+        t = self.app.t
+        return WorkView(job.title, progress_line(t, job.progress.what, job.progress.percent),
+                        job.progress.percent, job.cancellable)
+
+    def _show(self) -> None:
+        if self.job is not None:
+            self.app.dom.mount(REGION, work_progress(self.app.t, self._view(self.job), self.cancel))
+
+    def _update(self, job: Job) -> None:
+        view = self._view(job)
+        self.app.dom.set_attrs(BAR_ID, {"value": str(view.percent)})
+        self.app.dom.set_text(LINE_ID, view.line)
+
+    def rerender(self) -> None:
+        """After a change of language: the progress in the new words."""
+        self._show()

@@ -1,0 +1,98 @@
+"""Long work in slices: its progress shows, the page may act between slices, Cancel leaves nothing."""
+
+import asyncio
+import time
+
+import pytest
+
+from app.services.steps import Progress
+from app.store.db import Busy
+from app.ui.app import App
+from app.ui.components.work_progress import BAR_ID, LINE_ID
+from tests.conftest import _demo_db
+from tests.ui.fake_dom import FakeDom
+
+
+@pytest.fixture
+def app():
+    db = _demo_db(5)
+    app = App(db, FakeDom("#/data"))
+    app.start()
+    return app
+
+
+def tag_names(db):
+    return {r[0] for r in db.all("SELECT name FROM tag")}
+
+
+def adding_tags(db, count, seconds_each=0.0):
+    """Adds tags one step at a time inside one transaction, as an import adds its records."""
+    with db.transaction():
+        for i in range(count):
+            db.execute("INSERT INTO tag (name, color) VALUES (?, '#123456')", (f"Step {i}",))
+            time.sleep(seconds_each)
+            yield Progress("work.starting", i + 1, count)
+    return count
+
+
+def drive(app, *actions_between):
+    """Run the event loop until the work ends, doing each action once a slice has passed."""
+    async def body():
+        task = app.work.start("Adding tags", adding_tags(app.db, 12, 0.006), results.append,
+                              on_cancelled=lambda: results.append("cancelled"))
+        for action in actions_between:
+            await asyncio.sleep(0.001)
+            while app.work.job and app.work.job.progress.done == 0:
+                await asyncio.sleep(0)
+            action()
+        await task
+    results = []
+    asyncio.run(body())
+    return results
+
+
+def test_the_result_arrives_and_the_progress_went_away(app):
+    assert drive(app) == [12]
+    assert {f"Step {i}" for i in range(12)} <= tag_names(app.db)
+    assert app.dom.regions["work"] is None and not app.db.held
+
+
+def test_progress_shows_while_it_runs(app):
+    seen = []
+    def look():
+        seen.append((app.dom.one("progressbar", "Adding tags"), app.dom.attrs.get(LINE_ID, {}).get("text")))
+    drive(app, look)
+    bar, line = seen[0]
+    assert bar.attr("id") == BAR_ID
+    assert line is not None and line.endswith("% · Starting…")
+
+
+def test_between_slices_other_writes_wait_and_reads_go_on(app):
+    outcome = []
+    def write_meanwhile():
+        assert app.db.scalar("SELECT count(*) FROM account") == 5   # the page still reads
+        try:
+            with app.db.transaction():
+                app.db.execute("INSERT INTO tag (name, color) VALUES ('Meanwhile', '#000000')")
+        except Busy:
+            outcome.append("busy")
+    assert drive(app, write_meanwhile) == [12]
+    assert outcome == ["busy"] and "Meanwhile" not in tag_names(app.db)
+
+
+def test_cancel_stops_the_work_and_rolls_it_back(app):
+    before = tag_names(app.db)
+    results = drive(app, lambda: app.dom.fire(app.dom.one("button", "Cancel"), "click"))
+    assert results == ["cancelled"]
+    assert tag_names(app.db) == before and not app.db.held
+    with app.db.transaction():   # no transaction left open
+        pass
+
+
+def test_one_piece_of_work_at_a_time(app):
+    async def body():
+        task = app.work.start("First", adding_tags(app.db, 2), lambda _r: None)
+        with pytest.raises(Busy):
+            app.work.start("Second", adding_tags(app.db, 2), lambda _r: None)
+        await task
+    asyncio.run(body())
