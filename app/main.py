@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import traceback
+from collections.abc import Iterator
 from datetime import date
 
-from app.demo.generator import build_demo
+from app.demo.generator import build_demo, demo_steps
 from app.i18n import Translator
 from app.platform.kdf import browser_kdf
 from app.platform.storage import DB_PATH, BrowserStorage
@@ -49,7 +50,7 @@ def _start(dom: Dom, storage: BrowserStorage, db: Database) -> None:
     if not is_set_up(db):
         demo_firm(db)  # the first start on this device
     dom.mark("data-ready")
-    app = App(db, dom, retry_save=storage.retry, demo_firm=demo_firm, kdf=browser_kdf())
+    app = App(db, dom, retry_save=storage.retry, make_demo=make_demo, kdf=browser_kdf())
     storage.loop.on_state = app.show_save_state
     if storage.pending:  # the demo firm just written is still on its way to IndexedDB
         app.save_state = ("saving", None)
@@ -74,6 +75,14 @@ def _offer_recovery(dom: Dom, t: Translator, storage: BrowserStorage) -> None:
     dom.focus("page-title")
 
 
-def demo_firm(db) -> None:
-    """The demo firm, made the same way at first start and by "Reset to demo data"."""
-    build_demo(db, accounts=300, today=date.today())
+DEMO_ACCOUNTS = 300
+
+
+def demo_firm(db: Database) -> None:
+    """The demo firm, made at the first start on this device."""
+    build_demo(db, accounts=DEMO_ACCOUNTS, today=date.today())
+
+
+def make_demo(db: Database) -> Iterator[tuple[int, int]]:
+    """The same demo firm in steps, for "Reset to demo data" (app.services.reset)."""
+    return demo_steps(db, accounts=DEMO_ACCOUNTS, today=date.today())

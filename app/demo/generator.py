@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -42,6 +43,13 @@ class _State:
 
 
 def build_demo(db: Database, accounts: int = 300, seed: int = 7, today: date | None = None) -> None:
+    for _made in demo_steps(db, accounts, seed, today):
+        pass
+
+
+def demo_steps(db: Database, accounts: int = 300, seed: int = 7,
+               today: date | None = None) -> Iterator[tuple[int, int]]:
+    """`build_demo` an account at a time, in one transaction: yields (accounts made, of how many)."""
     today = today or date.today()
     rng = random.Random(seed)
     with db.transaction():
@@ -50,6 +58,7 @@ def build_demo(db: Database, accounts: int = 300, seed: int = 7, today: date | N
                        ActivityMaker(rng, today, members))
         for index in range(accounts):
             _make_account(db, state, index, accounts)
+            yield index + 1, accounts
         state.activity.mark_documents_viewed(db)
 
 

@@ -1,6 +1,8 @@
 """English messages of long work: progress, cancelling, saving at scale."""
 
 MESSAGES: dict[str, str] = {
+    "work.demo": "Making the demo firm…",
+    "work.resetting": "Going back to the demo data",
     "work.starting": "Starting…",
     "work.cancelled": "Cancelled. Nothing was changed.",
     "work.busy": "Wait a moment: the data is busy with another task. Try again once it has finished.",

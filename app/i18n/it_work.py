@@ -1,6 +1,8 @@
 """Messaggi italiani del lavoro lungo: avanzamento, annullamento, salvataggio."""
 
 MESSAGES: dict[str, str] = {
+    "work.demo": "Creazione dello studio dimostrativo…",
+    "work.resetting": "Ritorno ai dati dimostrativi",
     "work.starting": "Avvio…",
     "work.cancelled": "Annullato. Non è stato cambiato nulla.",
     "work.busy": "Un momento: i dati sono occupati da un'altra operazione. Riprova quando è finita.",

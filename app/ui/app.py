@@ -15,7 +15,8 @@ from app.domain.errors import AccessDenied, NotFound
 from app.domain.firm import Firm, Member
 from app.domain.passphrase import Kdf, hashlib_derive
 from app.i18n import CATALOGS, DEFAULT, Translator
-from app.services import firm, members, profile, reset
+from app.services import firm, members, profile
+from app.services.reset import MakeDemo
 from app.store.db import Database
 from app.ui.account_editor import AccountEditor
 from app.ui.clients_screen import ClientsScreen
@@ -50,9 +51,9 @@ IDLE_CHECK_SECONDS = 10
 
 class App:
     def __init__(self, db: Database, dom: Dom, retry_save: Callable[[], None] = lambda: None,
-                 demo_firm: Callable[[Database], None] | None = None, kdf: Kdf | None = None) -> None:
+                 make_demo: MakeDemo | None = None, kdf: Kdf | None = None) -> None:
         self.db = db
-        self._demo_firm = demo_firm  # given by the entry point, which owns the demo generator
+        self.make_demo = make_demo  # given by the entry point, which owns the demo generator
         self.dom = dom
         self._retry_save = retry_save
         self.kdf = kdf or Kdf(hashlib_derive)   # the browser hands in WebCrypto's
@@ -259,24 +260,6 @@ class App:
         self.show_route(focus=False)
 
     # Handlers -------------------------------------------------------------------------
-    def ask_reset(self, _event: UiEvent) -> None:
-        t = self.t
-        self.dialogs.confirm(t("data.reset_title"), t("data.reset_body"), self._reset)
-
-    def _reset(self) -> str:
-        reset.reset_to_demo(self.db, self.member, self._demo_firm)
-        self.after_replacing_data()
-        return self.t("data.reset_done")
-
-    def ask_erase(self, _event: UiEvent) -> None:
-        t = self.t
-        self.dialogs.confirm(t("data.erase_title"), t("data.erase_body"), self._erase)
-
-    def _erase(self) -> str:
-        reset.erase_all_clients(self.db, self.member)
-        self.after_replacing_data()
-        return self.t("data.erase_done")
-
     def show_error(self, error: BaseException) -> None:
         """A failure outside an event handler (e.g. reading a file) is shown like any other."""
         self.dom.report_error(error)

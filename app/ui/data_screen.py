@@ -16,7 +16,7 @@ from app.domain.access import can_create_account, can_export_clients, can_export
 from app.domain.client_rows import clean_cell
 from app.domain.csv_table import CsvTable
 from app.domain.errors import FileRefused
-from app.services import client_import, dataset, export
+from app.services import client_import, dataset, export, reset
 from app.services.import_views import ImportPlan, ImportReport
 from app.ui.components.csv_preview import PREVIEW_ID, PreviewHandlers, csv_preview
 from app.ui.components.data_page import CSV_INPUT, DATASET_INPUT, DataHandlers, DataPageState, data_page
@@ -61,8 +61,8 @@ class DataScreen:
                               dataset_error=self.errors.get(DATASET_INPUT), csv_error=self.errors.get(CSV_INPUT),
                               reading=self.reading, can_undo=dataset.can_undo_import(self.app.db))
         handlers = DataHandlers(self._export_json, self._export_sqlite, self._export_csv, self._template,
-                                self._dataset_chosen, self._csv_chosen, self._ask_undo, self.app.ask_reset,
-                                self.app.ask_erase)
+                                self._dataset_chosen, self._csv_chosen, self._ask_undo, self._ask_reset,
+                                self._ask_erase)
         self.app.dom.mount(MAIN, data_page(t, state, handlers, self._preview(), self._report()))
         return t("data.title")
 
@@ -175,6 +175,34 @@ class DataScreen:
         self.app.after_replacing_data()
         self._show("page-title")
         self.app.announce(self.app.t("data.undo_done"))
+
+    # Starting over ----------------------------------------------------------------------
+    def _ask_reset(self, _event: UiEvent) -> None:
+        t = self.app.t
+        self.app.dialogs.confirm(t("data.reset_title"), t("data.reset_body"), self._reset)
+
+    def _reset(self) -> None:
+        steps = reset.reset_to_demo_steps(self.app.db, self.app.member, self.app.make_demo)
+        self.app.work.start(self.app.t("work.resetting"), steps, lambda _none: self._replaced("data.reset_done"),
+                            on_cancelled=self._cancelled)
+
+    def _ask_erase(self, _event: UiEvent) -> None:
+        t = self.app.t
+        self.app.dialogs.confirm(t("data.erase_title"), t("data.erase_body"), self._erase)
+
+    def _erase(self) -> str:
+        reset.erase_all_clients(self.app.db, self.app.member)   # made aside from the firm alone: instant
+        self.app.after_replacing_data()
+        return self.app.t("data.erase_done")
+
+    def _replaced(self, message_key: str) -> None:
+        self.app.after_replacing_data()
+        self._show("page-title")
+        self.app.announce(self.app.t(message_key))
+
+    def _cancelled(self) -> None:
+        self._show()
+        self.app.announce(self.app.t("work.cancelled"))
 
     # CSV import -----------------------------------------------------------------------
     def _csv_chosen(self, _event: UiEvent) -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.demo.generator import build_demo
+from app.demo.generator import demo_steps
 from app.domain.access import Visibility
 from app.domain.errors import AccessDenied
 from app.services.reset import erase_all_clients, reset_to_demo
@@ -31,7 +31,7 @@ def test_reset_replaces_everything_with_a_fresh_demo():
     db = _demo_db(20)
     giulia = member_named(db, "Giulia")
     erase_all_clients(db, giulia)
-    reset_to_demo(db, giulia, lambda d: build_demo(d, accounts=15, today=TODAY))
+    reset_to_demo(db, giulia, lambda d: demo_steps(d, accounts=15, today=TODAY))
     assert counts(db)["account"] == 15 and counts(db)["member"] == 6
 
 
@@ -42,7 +42,7 @@ def test_only_owner_and_admins_start_over(name):
     with pytest.raises(AccessDenied):
         erase_all_clients(db, member_named(db, name))
     with pytest.raises(AccessDenied):
-        reset_to_demo(db, member_named(db, name), lambda d: build_demo(d, accounts=5, today=TODAY))
+        reset_to_demo(db, member_named(db, name), lambda d: demo_steps(d, accounts=5, today=TODAY))
     assert counts(db) == before
 
 
@@ -51,6 +51,7 @@ def test_a_failing_rebuild_leaves_the_old_data():
     before = counts(db)
 
     def broken(d):
+        yield 1, 10
         raise RuntimeError("disk full")
     with pytest.raises(RuntimeError):
         reset_to_demo(db, member_named(db, "Giulia"), broken)
