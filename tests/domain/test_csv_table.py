@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain.csv_table import MAX_CSV_BYTES, CsvRow, CsvTable, parse_csv
+from app.domain.csv_table import (
+    MAX_CSV_BYTES,
+    PART_CHARS,
+    PART_RECORDS,
+    CsvRow,
+    CsvTable,
+    parse_csv,
+    parse_csv_steps,
+)
 from app.domain.errors import InvalidInput
 
 
@@ -139,3 +147,41 @@ _CSV_TEXT = st.text(alphabet=st.sampled_from(list('ab ,;"\r\n\t\'\ufeffè')) | s
 @given(_CSV_TEXT)
 def test_any_text_gives_a_table_or_a_refusal(text):
     _parses_or_refuses(text.encode("utf-8"))
+
+
+def _steps(data: bytes) -> tuple[list[tuple[int, int]], CsvTable]:
+    steps, seen = parse_csv_steps(data), []
+    while True:
+        try:
+            seen.append(next(steps))
+        except StopIteration as done:
+            return seen, done.value
+
+
+def test_a_big_file_is_read_in_parts_that_advance_to_the_end():
+    rows = PART_RECORDS * 2 + 500
+    data = ("Name,Note\n" + "".join(f'Mario {i},"two\nlines"\n' for i in range(rows))).encode()
+    seen, table = _steps(data)
+    assert table == parse_csv(data) and len(table.rows) == rows
+    assert len(seen) == 3   # two full parts (the header counts as a record), then the rest
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    assert seen[-1][0] == seen[-1][1] == len(data.decode())
+    assert table.rows[-1].line == 2 * rows   # lines still counted across parts
+
+
+def test_long_rows_make_parts_of_bounded_size():
+    data = b"Name\n" + (b"x" * 1000 + b"\n") * 1000   # 1 MB in far fewer rows than a part holds
+    seen, table = _steps(data)
+    assert len(table.rows) == 1000
+    gaps = [b - a for (a, _), (b, _) in zip([(0, 0), *seen], seen, strict=False)]
+    assert len(seen) > 3 and max(gaps) <= PART_CHARS + 1001
+
+
+def test_a_refusal_in_a_later_part_comes_when_that_part_is_read():
+    data = b"Name\n" + b"Mario\n" * (PART_RECORDS * 2) + b'"never closed\n'
+    steps = parse_csv_steps(data)
+    next(steps)
+    next(steps)
+    with pytest.raises(InvalidInput) as caught:
+        next(steps)
+    assert caught.value.errors == {"file": "unbalanced_quotes"}

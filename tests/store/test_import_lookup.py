@@ -22,7 +22,8 @@ def test_accounts_named_answers_each_name_as_the_one_name_read(firm):
 
 
 def test_contacts_with_emails_gives_the_oldest_holder_of_each_address(firm):
-    addresses = [r[0] for r in firm.all("SELECT DISTINCT address FROM contact_email")] + ["nessuno@example.com"]
+    addresses = [r[0] for r in firm.all("SELECT DISTINCT address FROM contact_email")]
+    addresses.append("nessuno@example.com")
     found = import_lookup.contacts_with_emails(firm, addresses)
     assert found == {a: contacts.contact_with_email(firm, a) for a in addresses[:-1]}
 
