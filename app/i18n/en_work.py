@@ -1,6 +1,10 @@
 """English messages of long work: progress, cancelling, saving at scale."""
 
 MESSAGES: dict[str, str] = {
+    "work.csv_title": "Checking {file}",
+    "work.csv_import_title": "Importing clients from {file}",
+    "work.checking_title": "Checking {file}",
+    "work.exporting": "Preparing {file}",
     "work.demo": "Making the demo firm…",
     "work.resetting": "Going back to the demo data",
     "work.starting": "Starting…",

@@ -1,6 +1,10 @@
 """Messaggi italiani del lavoro lungo: avanzamento, annullamento, salvataggio."""
 
 MESSAGES: dict[str, str] = {
+    "work.csv_title": "Controllo di {file}",
+    "work.csv_import_title": "Importazione dei clienti da {file}",
+    "work.checking_title": "Controllo di {file}",
+    "work.exporting": "Preparazione di {file}",
     "work.demo": "Creazione dello studio dimostrativo…",
     "work.resetting": "Ritorno ai dati dimostrativi",
     "work.starting": "Avvio…",
