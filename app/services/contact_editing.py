@@ -234,7 +234,5 @@ def find_contacts(db: Database, actor: Member, account_id: int | None, text: str
         editable_account(db, actor, account_id)
     elif not can_create_account(actor):
         raise AccessDenied("create account")
-    scope = visibility(actor)
-    visible = None if scope.all_accounts else set(account_store.account_ids_of_member(db, actor.id))
     return [ContactChoice(c.id, c.full_name, tuple(e.address for e in c.emails))
-            for c in contact_store.find_contacts(db, text, visible)]
+            for c in contact_store.find_contacts(db, text, visibility(actor))]

@@ -6,9 +6,9 @@ import json
 import sqlite3
 from datetime import date, datetime
 
+from app.domain.access import Visibility
 from app.domain.accounts import Address
 from app.domain.contacts import AccountContactLink, Contact, ContactEmail, ContactPhone, EmailSettings
-from app.domain.text import fold
 from app.store import search
 from app.store.db import Database, placeholders
 
@@ -172,29 +172,11 @@ def set_signer_priorities(db: Database, account_id: int, contact_ids: list[int])
                    [(i + 1, account_id, c) for i, c in enumerate(contact_ids)])
 
 
-def find_contacts(db: Database, text: str, visible_account_ids: set[int] | None, limit: int = 10) -> list[Contact]:
-    """Contacts whose name or an email contains `text` (accent-folded), for linking.
-
-    With `visible_account_ids`, only contacts linked to one of those accounts, or to none.
-    """
-    needle = fold(text.strip())
-    if not needle:
-        return []
-    rows = db.all(
-        "SELECT c.id, c.first_name, c.middle_name, c.last_name,"
-        " (SELECT group_concat(address, ' ') FROM contact_email e WHERE e.contact_id = c.id) AS emails,"
-        " (SELECT group_concat(account_id) FROM account_contact ac WHERE ac.contact_id = c.id) AS accounts"
-        " FROM contact c ORDER BY c.last_name, c.first_name, c.id")
-    found = []
-    for r in rows:
-        if needle not in fold(" ".join(filter(None, (r[1], r[2], r[3], r["emails"])))):
-            continue
-        linked = {int(i) for i in r["accounts"].split(",")} if r["accounts"] else set()
-        if visible_account_ids is not None and linked and not linked & visible_account_ids:
-            continue
-        found.append(r["id"])
-        if len(found) == limit:
-            break
+def find_contacts(db: Database, text: str, scope: Visibility, limit: int = 10) -> list[Contact]:
+    """Contacts whose name or an email contains `text` (accent-folded), for linking, by last
+    name, first name and id; a restricted member gets those linked to an account on their
+    team, or to none."""
+    found = search.contact_ids(db, text, scope, limit)
     by_id = contacts_by_id(db, found)
     return [by_id[i] for i in found]
 

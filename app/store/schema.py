@@ -322,6 +322,45 @@ MIGRATIONS: list[str] = [
     ) STRICT;
     CREATE INDEX firm_event_by_time ON firm_event (at, id);
     """,
+    # 3: the contact pickers' search index, derived like account_search (never exported).
+    """
+    -- Accent-folded names and emails of each contact (rowid = contact id), for rare fragments.
+    CREATE VIRTUAL TABLE contact_search USING fts5 (text, tokenize = 'trigram');
+    -- The same text, walked in the pickers' order (by the covering index) when a fragment is
+    -- common; `free`: linked to no account (every member may pick it).
+    CREATE TABLE contact_search_text (
+        id INTEGER PRIMARY KEY,
+        last_name TEXT NOT NULL,
+        first_name TEXT NOT NULL,
+        text TEXT NOT NULL,
+        free INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX contact_search_in_order ON contact_search_text (last_name, first_name, id, text, free);
+    CREATE INDEX contact_search_free ON contact_search_text (id) WHERE free;
+    -- Contacts whose rows above are rebuilt (by app.store.search, which folds in Python) just
+    -- before the transaction commits. Triggers fill it, so no writer can forget to.
+    CREATE TABLE contact_search_dirty (id INTEGER PRIMARY KEY) STRICT;
+    CREATE TRIGGER contact_search_new AFTER INSERT ON contact
+        BEGIN INSERT OR IGNORE INTO contact_search_dirty VALUES (NEW.id); END;
+    CREATE TRIGGER contact_search_renamed AFTER UPDATE OF first_name, middle_name, last_name ON contact
+        BEGIN INSERT OR IGNORE INTO contact_search_dirty VALUES (NEW.id); END;
+    CREATE TRIGGER contact_search_gone AFTER DELETE ON contact
+        BEGIN INSERT OR IGNORE INTO contact_search_dirty VALUES (OLD.id); END;
+    CREATE TRIGGER contact_search_email_new AFTER INSERT ON contact_email
+        BEGIN INSERT OR IGNORE INTO contact_search_dirty VALUES (NEW.contact_id); END;
+    CREATE TRIGGER contact_search_email_changed AFTER UPDATE OF contact_id, address ON contact_email
+        BEGIN INSERT OR IGNORE INTO contact_search_dirty VALUES (OLD.contact_id), (NEW.contact_id); END;
+    CREATE TRIGGER contact_search_email_gone AFTER DELETE ON contact_email
+        BEGIN INSERT OR IGNORE INTO contact_search_dirty VALUES (OLD.contact_id); END;
+    CREATE TRIGGER contact_search_linked AFTER INSERT ON account_contact
+        BEGIN INSERT OR IGNORE INTO contact_search_dirty VALUES (NEW.contact_id); END;
+    CREATE TRIGGER contact_search_relinked AFTER UPDATE OF contact_id ON account_contact
+        BEGIN INSERT OR IGNORE INTO contact_search_dirty VALUES (OLD.contact_id), (NEW.contact_id); END;
+    CREATE TRIGGER contact_search_unlinked AFTER DELETE ON account_contact
+        BEGIN INSERT OR IGNORE INTO contact_search_dirty VALUES (OLD.contact_id); END;
+    -- Existing contacts are indexed when the store is next opened (app.store.search.install).
+    INSERT INTO contact_search_dirty (id) SELECT id FROM contact;
+    """,
 ]
 
 

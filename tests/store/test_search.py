@@ -3,6 +3,7 @@
 import pytest
 
 from app.domain.access import Visibility
+from app.domain.text import fold, squash
 from app.store import search
 from tests.store.helpers import add_account, add_member
 
@@ -86,3 +87,59 @@ def test_restricted_member_finds_only_team_accounts(firm):
 def test_limit_caps_the_results(firm):
     db, _ = firm
     assert len(search.search(db, "i", EVERYONE, limit=2)) == 2
+
+
+def test_prefix_then_inside_the_name_then_contacts_each_by_name(db):
+    for name, people in [("Zeta Rossi", []), ("Rossi, Luca", []), ("Bar Centrale", [("Ugo", "Rossini", "u@x.it")]),
+                         ("Rossetti", []), ("Grosso", []), ("Agenzia Blu", [("Rosa", "Rossi", "r@x.it")])]:
+        add_account(db, name, people)
+    assert names(db, "ross") == ["Rossetti", "Rossi, Luca", "Grosso", "Zeta Rossi", "Agenzia Blu", "Bar Centrale"]
+    assert [h.matched_in_name for h in search.search(db, "ross", EVERYONE)] == [True] * 4 + [False] * 2
+    assert names(db, "ross")[:3] == [h.name for h in search.search(db, "ross", EVERYONE, limit=3)]
+
+
+def test_names_sharing_a_prefix_with_odd_characters_stay_in_their_group(db):
+    for name in ("Caffè Ù", "Caffe", "Caffè", "Caffè\U0010ffff Bis", "Caff", "Cafe"):
+        add_account(db, name)
+    assert names(db, "caffe") == ["Caffe", "Caffè", "Caffè Ù", "Caffè\U0010ffff Bis"]
+    assert names(db, "caffe\U0010ffff") == ["Caffè\U0010ffff Bis"]
+
+
+# ---- Every way of reading the index gives what ranking every match would ----------------
+
+READINGS = {"as shipped": {}, "walking": {"_FEW": 3, "_SMALL_TEAM": 2}}
+
+
+def ranked_in_full(db, text, scope, limit):
+    """What the search must show: every visible match ranked (prefix, name, contacts), then cut."""
+    needle = fold(squash(text))
+    team = {r[0] for r in db.all("SELECT account_id FROM account_team WHERE member_id = ?", (scope.member_id,))}
+    found = []
+    for r in db.all("SELECT a.id, a.name, a.name_sort, s.people FROM account a"
+                    " JOIN account_search s ON s.rowid = a.id"):
+        rank = (0 if r["name_sort"].startswith(needle) else 1 if needle in r["name_sort"]
+                else 2 if needle in r["people"] else None)
+        if needle and rank is not None and (scope.all_accounts or r["id"] in team):
+            found.append((rank, r["name_sort"], r["id"]))
+    return [account_id for *_, account_id in sorted(found)[:limit]]
+
+
+def needles(db) -> list[str]:
+    """Fragments of real names and contacts (1 to 6 letters, from start, middle and end),
+    written as a user might, and a few that match nothing."""
+    texts = [t for r in db.all("SELECT name, people FROM account_search WHERE rowid % 9 = 0") for t in r]
+    found = {t[i:i + n] for t in texts for n in (1, 2, 3, 4, 6) for i in (0, len(t) // 2, max(len(t) - n, 0))}
+    return sorted(found - {""}) + ["NICOLÒ", "Rossi", "GMAIL", "%", "_", "zzzz", "q@"]
+
+
+@pytest.mark.parametrize("reading", READINGS)
+def test_search_shows_the_first_of_every_match_ranked(demo, monkeypatch, reading):
+    for constant, value in READINGS[reading].items():
+        monkeypatch.setattr(search, constant, value)
+    restricted = [r[0] for r in demo.all("SELECT id FROM member WHERE role = 'employee' AND NOT view_all_accounts")]
+    scopes = [EVERYONE, *(Visibility(False, m) for m in restricted)]
+    for text in needles(demo):
+        for scope in scopes:
+            for limit in (1, 8):
+                shown = [hit.account_id for hit in search.search(demo, text, scope, limit)]
+                assert shown == ranked_in_full(demo, text, scope, limit), (text, scope, limit)
