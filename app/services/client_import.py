@@ -26,6 +26,7 @@ from app.store import accounts as account_store
 from app.store import contacts as contact_store
 from app.store import firm as firm_store
 from app.store import import_lookup as lookup
+from app.store import search
 from app.store.db import Database
 
 NEW_TAG_COLOR = "#64748b"   # tags named in a file get a neutral colour; it can be changed later
@@ -128,6 +129,7 @@ def _importing(db: Database, actor: Member, table: CsvTable, mapping: Mapping, v
         writer = _Writer(db, actor, now)
         for done, part in enumerate(chunks(writes, WRITE_PART)):
             writer.write_part(part)
+            search.refresh_now(db)   # a part at a time: the commit then has no index left to build
             written = min(len(writes), (done + 1) * WRITE_PART)
             yield Progress(IMPORTING, checked + written * WRITE_UNITS, total)
     return ImportReport(True, writer.accounts_added, len(writer.linked_existing), writer.contacts_added,

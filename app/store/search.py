@@ -51,6 +51,13 @@ def touch_contact(db: Database, contact_id: int) -> None:
     touch(db, (r[0] for r in rows))
 
 
+def refresh_now(db: Database) -> None:
+    """Bring both indexes up to the open transaction's writes so far. Long work calls it after
+    each part it writes, so the commit at its end has little left to do (no long last step)."""
+    _refresh_touched(db)
+    db.touched_accounts.clear()
+
+
 def _refresh_touched(db: Database) -> None:
     ids = sorted(db.touched_accounts)
     for start in range(0, len(ids), _BATCH):
