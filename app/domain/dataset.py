@@ -31,6 +31,7 @@ from app.domain.dataset_activity import (
     TaskRow,
     TimeEntryRow,
 )
+from app.domain.dataset_rules import AcrossRecords
 from app.domain.dataset_types import (
     Count,
     FromJsonObjectText,
@@ -252,18 +253,12 @@ class Dataset(BaseModel):
 
     @model_validator(mode="after")
     def _rules_across_records(self) -> Dataset:
-        # Someone must be able to sign in and manage the firm after the import.
-        owners = [m for m in self.members if m.role == "owner"]
-        if len(owners) != 1 or not owners[0].active:
-            raise ValueError("no_owner")
-        # A deactivated member has left every team (the app shows teams of active members only).
-        inactive = {m.id for m in self.members if not m.active}
-        if any(t.member_id in inactive for t in self.account_team):
-            raise ValueError("inactive_on_team")
-        # A contact with email addresses has exactly one primary one (the app relies on it).
-        with_emails = {e.contact_id for e in self.contact_emails}
-        if with_emails - {e.contact_id for e in self.contact_emails if e.is_primary}:
-            raise ValueError("primary")
+        across = AcrossRecords()
+        for name in AcrossRecords.NEEDS:
+            across.add_rows(name, getattr(self, name))
+        broken = across.broken()
+        if broken:
+            raise ValueError(broken)
         return self
 
 

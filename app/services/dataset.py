@@ -1,23 +1,22 @@
 """The whole dataset in and out (F-MORE-3): Export JSON, Import dataset (JSON or SQLite), Undo.
 
-An import is checked in full on a scratch database first: every record against the format,
-then every link and rule by SQLite itself. Only a scratch copy that passed replaces the
-current data, in one step; the previous data is handed back so the import can be undone.
+An import is checked in full aside, in steps (issue #10): an SQLite file on a private copy of
+it, which becomes the new data (app.services.dataset_sqlite); a JSON document read a batch of
+records at a time into a new database (app.services.dataset_json). Only data that passed
+replaces the current data, in one step; the previous data is kept so the import can be undone.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
-from pydantic import ValidationError
-
 from app.domain.access import can_export_dataset
-from app.domain.custom_fields import clean_value
-from app.domain.dataset import FORMAT, READS, VERSION, CustomFieldRow, Dataset, NotVersion1, from_version_1
+from app.domain.dataset_columns import RecordInvalid
 from app.domain.errors import AccessDenied, FileRefused
-from app.domain.firm import CustomFieldDefinition, FieldType
-from app.domain.validation import codes
+from app.services import dataset_export
+from app.services.dataset_json import json_steps
+from app.services.dataset_sqlite import sqlite_steps
+from app.services.steps import Steps, run_all
 from app.store import dataset as dataset_store
 from app.store.db import Database
 
@@ -42,9 +41,13 @@ def _check(actor) -> None:
 
 def export_json(db: Database, actor) -> bytes:
     """The whole dataset as the documented JSON document (docs/dataset.schema.json)."""
+    return run_all(export_json_steps(db, actor))
+
+
+def export_json_steps(db: Database, actor) -> Steps[bytes]:
+    """Export JSON in steps (the caller holds the database between them: app.ui.work)."""
     _check(actor)
-    dataset = Dataset.model_validate(dataset_store.read_records(db))
-    return dataset.model_dump_json(indent=1).encode("utf-8")  # pydantic's serializer: fast, UTF-8 as is
+    return (yield from dataset_export.document_steps(db))
 
 
 def check_size(size: int) -> None:
@@ -55,18 +58,26 @@ def check_size(size: int) -> None:
 
 def prepare_import(actor, data: bytes) -> PreparedImport:
     """Read and check a dataset file in full; nothing of the current data is touched."""
+    return run_all(prepare_import_steps(actor, data))
+
+
+def prepare_import_steps(actor, data: bytes) -> Steps[PreparedImport]:
+    """`prepare_import` in steps. The new data is made aside (a private copy of an SQLite file,
+    a new database for a JSON document): Cancel, or a refusal, drops it and leaves nothing."""
     _check(actor)
     check_size(len(data))
-    if data.startswith(_SQLITE_MAGIC):
-        dataset = _validated(_records_of_sqlite(data), strict=False)   # SQLite keeps booleans as 0 and 1
-    else:
-        dataset = _validated(_records_of_json(data), strict=True)
-    _check_custom_values(dataset)
+    steps = sqlite_steps(data) if data.startswith(_SQLITE_MAGIC) else json_steps(data)
     try:
-        scratch = dataset_store.build(dataset)
+        scratch, counts = yield from steps
+    except dataset_store.OtherSchema:
+        raise FileRefused("other_schema") from None
+    except dataset_store.Damaged:
+        raise FileRefused("damaged") from None
     except dataset_store.Rejected as error:
         raise FileRefused("record_rejected", where=str(error)) from None
-    return PreparedImport(scratch, len(dataset.accounts), len(dataset.contacts), len(dataset.members))
+    except RecordInvalid as error:
+        raise FileRefused("record_invalid", where=_where(error.loc), reason=error.reason) from None
+    return PreparedImport(scratch, counts["accounts"], counts["contacts"], counts["members"])
 
 
 def apply_import(db: Database, actor, prepared: PreparedImport) -> None:
@@ -86,71 +97,6 @@ def undo_import(db: Database, actor) -> None:
     db.restore_previous()
 
 
-def _records_of_json(data: bytes) -> dict:
-    if not data.strip():
-        raise FileRefused("empty")
-    if b"\x00" in data:
-        raise FileRefused("not_dataset")
-    try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise FileRefused("not_utf8") from None
-    except (ValueError, RecursionError):
-        raise FileRefused("not_dataset") from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise FileRefused("not_ours")
-    version = document.get("version")
-    if type(version) is not int or version not in READS:  # noqa: E721 - true == 1 in Python, not here
-        # Versions 1 and 2 are the only ones there have been: a later one comes from a newer app.
-        raise FileRefused("version", found=str(version)[:20], supported=", ".join(map(str, READS)))
-    return document if version == VERSION else _upgraded(document)
-
-
-def _upgraded(document: dict) -> dict:
-    try:
-        return from_version_1(document)
-    except NotVersion1 as error:
-        raise FileRefused("record_invalid", where=_where(error.loc), reason="invalid") from None
-
-
-def _records_of_sqlite(data: bytes) -> dict:
-    try:
-        return dataset_store.records_of_file(data)
-    except dataset_store.OtherSchema:
-        raise FileRefused("other_schema") from None
-    except dataset_store.Damaged:
-        raise FileRefused("damaged") from None
-
-
-def _validated(records: dict, strict: bool) -> Dataset:
-    """The records as the format's models; a JSON file must use JSON's own types ("12" is no number)."""
-    try:
-        return Dataset.model_validate(records, strict=strict)
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise FileRefused("record_invalid", where=_where(first["loc"]),
-                          reason=next(iter(codes(error).values()))) from None
-
-
 def _where(loc: tuple) -> str:
     """("accounts", 12, "type") -> "accounts › 13 › type" (records counted from 1, as people do)."""
     return " › ".join(str(p + 1) if isinstance(p, int) else str(p)[:40] for p in loc) or "–"
-
-
-def _check_custom_values(dataset: Dataset) -> None:
-    """A custom-field value must be of a field of its kind (account or contact), as the editor stores it."""
-    fields = {f.id: f for f in dataset.custom_fields}
-    for list_name, scope in (("account_field_values", "account"), ("contact_field_values", "contact")):
-        for index, row in enumerate(getattr(dataset, list_name)):
-            field = fields.get(row.field_id)
-            if field is not None and not _fits(field, scope, row.value):
-                raise FileRefused("record_invalid", where=_where((list_name, index, "value")), reason="invalid")
-
-
-def _fits(field: CustomFieldRow, scope: str, value: str) -> bool:
-    # Only the type and options matter to the check; the label was checked with the record.
-    definition = CustomFieldDefinition.model_construct(type=FieldType(field.type), options=tuple(field.options))
-    try:
-        return field.scope == scope and clean_value(definition, value) == value
-    except ValueError:
-        return False

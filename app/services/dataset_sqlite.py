@@ -1,0 +1,245 @@
+"""Import dataset, SQLite file: a private copy of the file is checked, and becomes the new data
+(issue #10).
+
+Checking is SQLite's job first: the schema must be exactly ours at the file's version, every
+table passes SQLite's integrity check (pages, NOT NULL, CHECK, UNIQUE, STRICT types), then the
+copy is migrated and every link checked. The models then check what a schema cannot say
+(formats, names, dates, JSON text, photos, rules across records, custom values), column by
+column: a range of integers by its smallest and largest values, any other column value by
+value, each distinct value once. The copy is not rebuilt: values the models tidy are written
+back, and what is derived from the records (sort names, search indexes) is made again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from app.domain.dataset import RECORD_LISTS, row_fields
+from app.domain.dataset_columns import (
+    ColumnInvalid,
+    RecordInvalid,
+    check_column,
+    check_list,
+    check_records,
+    check_stored,
+    is_range,
+    problem_of,
+    range_holds,
+    whole_records,
+)
+from app.domain.dataset_rules import AcrossRecords, CustomValues
+from app.services.dataset_steps import Phase, links_steps, reindex_steps
+from app.services.pace import Pace
+from app.services.steps import Progress, Steps
+from app.store import dataset as dataset_store
+from app.store import dataset_check, search
+from app.store.dataset import TABLES, Slice, keys_of, stored_value
+from app.store.db import Database
+
+# What each part costs, in tenths of a microsecond per row (per record checked; per account or
+# contact indexed), as measured in Pyodide on a 10,000-client file: the bar moves with the work.
+_INTEGRITY, _LINKS, _RECORDS, _DERIVED = 9, 2, 35, 620
+
+
+@dataclass(frozen=True)
+class _Columns:
+    ranged: tuple[str, ...]   # checked by their smallest and largest values (SQLite's min and max)
+    read: tuple[str, ...]     # read and checked
+    whole: bool               # checked record by record (the model has a rule across its fields)
+    needed: tuple[str, ...]   # read for the rules across records
+
+
+class _Checks:
+    """The rules that look across records, and the problems that are named only if no record
+    breaks its model (as when the whole file was checked at once)."""
+
+    def __init__(self) -> None:
+        self.across = AcrossRecords()
+        self.fields: dict[str, list[Any]] = {"id": [], "scope": [], "type": [], "options": []}
+        self._custom: CustomValues | None = None   # of the fields above, once all are read
+        self.misfit: RecordInvalid | None = None
+        self.rejected: dataset_store.Rejected | None = None
+
+    def note(self, name: str, values: dict[str, list[Any]], start: int) -> None:
+        """What the rules need of a checked slice (`start`: its first record's index)."""
+        if name in AcrossRecords.NEEDS:
+            self.across.add(name, values)
+        elif name == "custom_fields":
+            for field, column in self.fields.items():
+                column += values[field]
+        elif name in CustomValues.LISTS and self.misfit is None:
+            self._custom = self._custom or CustomValues(self.fields)   # the fields' list comes first
+            index = self._custom.first_misfit(name, values["field_id"], values["value"])
+            if index is not None:
+                self.misfit = RecordInvalid((name, start + index, "value"), "invalid")
+
+    def refusal(self) -> Exception | None:
+        broken = self.across.broken()
+        return RecordInvalid((), broken) if broken else self.misfit or self.rejected
+
+
+def sqlite_steps(data: bytes) -> Steps[tuple[Database, dict[str, int]]]:
+    """Check an SQLite file in full; its checked copy is the new data. Raises what the store and
+    the models raise (OtherSchema, Damaged, Rejected, RecordInvalid)."""
+    copy = dataset_check.open_copy(data)
+    try:
+        yield Progress("import.checking_file")
+        return (yield from _checked(copy))
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
+        # After its checks a file can still hold text that is not UTF-8 (SQLite does not look).
+        copy.close()
+        raise dataset_store.Damaged(str(error)) from None
+    except BaseException:
+        copy.close()
+        raise
+
+
+def _checked(copy: Database) -> Steps[tuple[Database, dict[str, int]]]:
+    sizes = yield from _sizes(copy)
+    counts = {name: sizes.get(TABLES[name], 0) for name in RECORD_LISTS}
+    meter = _Meter(sizes, counts)
+    yield from _integrity(copy, sizes, meter)
+    dataset_check.bring_up_to_date(copy)
+    yield meter.integrity.at(1, 1)
+    checks = _Checks()
+    try:
+        yield from links_steps(copy, counts, meter.links)
+    except dataset_store.Rejected as error:
+        checks.rejected = error   # named only if no record breaks its model
+    yield from _records(copy, counts, checks, meter)
+    refused = checks.refusal()
+    if refused is not None:
+        raise refused
+    yield from _derived(copy, counts, meter)
+    return copy, counts
+
+
+class _Meter:
+    """The progress bar's units for each part of the work."""
+
+    def __init__(self, sizes: dict[str, int], counts: dict[str, int]) -> None:
+        rows = sum(counts.values())
+        parts = (sum(sizes.values()) * _INTEGRITY, rows * _LINKS, rows * _RECORDS,
+                 (counts["accounts"] + counts["contacts"]) * _DERIVED)
+        total, start = sum(parts), 0
+        phases = []
+        for what, width in zip(("import.checking_file", "import.checking_links", "import.checking_records",
+                                "import.indexing"), parts, strict=True):
+            phases.append(Phase(what, start, width, total))
+            start += width
+        self.integrity, self.links, self.records, self.derived = phases
+        self.rows = rows
+
+
+def _sizes(copy: Database) -> Steps[dict[str, int]]:
+    dataset_check.schema_version(copy)
+    sizes = {}
+    for table in dataset_check.stored_tables(copy):
+        sizes[table] = dataset_check.count_rows(copy, table)
+        yield Progress("import.checking_file")
+    return sizes
+
+
+def _integrity(copy: Database, sizes: dict[str, int], meter: _Meter) -> Steps[None]:
+    done, total = 0, sum(sizes.values())
+    for table, size in sizes.items():
+        problem = dataset_check.integrity_problem(copy, table)
+        if problem:
+            raise dataset_store.Damaged(problem)
+        done += size
+        yield meter.integrity.at(done, total)
+
+
+def _records(copy: Database, counts: dict[str, int], checks: _Checks, meter: _Meter) -> Steps[None]:
+    done = 0
+    for name in RECORD_LISTS:
+        if not counts[name]:
+            check_list(name, None if name == "firm" else [], strict=False)   # members: at least one
+            continue
+        columns, pace = _columns_of(copy, name), Pace()   # each list's records cost what they cost
+        start, after = 0, None
+        while (part := dataset_store.read_slice(copy, name, _fetched(columns), after, pace.start())) is not None:
+            _check_slice(copy, name, columns, part, start, checks)
+            pace.done(part.size)
+            start, after, done = start + part.size, part.last, done + part.size
+            yield meter.records.at(done, meter.rows)
+
+
+def _fetched(columns: _Columns) -> tuple[str, ...]:
+    # A model with a rule across fields is given every field; the ranges are read whole then.
+    wanted = (*columns.read, *columns.needed, *(columns.ranged if columns.whole else ()))
+    return tuple(dict.fromkeys(wanted))
+
+
+def _columns_of(copy: Database, name: str) -> _Columns:
+    fields = row_fields(name)
+    needed = (*AcrossRecords.NEEDS.get(name, ()), *(CustomValues.NEEDS if name in CustomValues.LISTS else ()),
+              *(("id", "scope", "type", "options") if name == "custom_fields" else ()))   # see _Checks.fields
+    integers = dataset_check.range_columns(copy, name)
+    ranged = tuple(f for f in fields if f in integers and is_range(name, f))
+    return _Columns(ranged, tuple(f for f in fields if f not in ranged), whole_records(name), needed)
+
+
+def _check_slice(copy: Database, name: str, columns: _Columns, part: Slice, start: int, checks: _Checks) -> None:
+    """Check a slice of records; write back what the models tidied. Raises RecordInvalid."""
+    changes = _by_column(copy, name, columns, part, start)
+    wanted = row_fields(name) if columns.whole else columns.needed
+    checked = {f: _with(changes.get(f), part.values[f]) for f in wanted}
+    if columns.whole:
+        _whole(name, checked, start)
+    checks.note(name, {f: checked[f] for f in columns.needed}, start)   # lists, not their JSON text
+    for field, changed in changes.items():
+        stored = {v: new for v, c in changed.items() if (new := stored_value(c)) != v}
+        if stored and checks.rejected is None:
+            keys = keys_of(copy, part)
+            try:
+                dataset_check.rewrite(copy, name, field, [(stored[v], keys[i]) for i, v
+                                                          in enumerate(part.values[field]) if v in stored])
+            except dataset_store.Rejected as error:
+                checks.rejected = error
+
+
+def _with(changed: dict[Any, Any] | None, values: list[Any]) -> list[Any]:
+    """A column's checked values, from the values the check changed."""
+    return [changed.get(v, v) for v in values] if changed else values
+
+
+def _by_column(copy: Database, name: str, columns: _Columns, part: Slice, start: int) -> dict[str, dict[Any, Any]]:
+    """{field: {value: checked value}} of what the check changed in the columns read; raises the
+    first record's problem, as its model names it."""
+    fields, changes, failures = row_fields(name), {}, []
+    for field in columns.read:
+        try:
+            changes[field] = check_stored(name, field, part.values[field])
+        except ColumnInvalid as bad:
+            failures.append((bad.index, fields.index(field)))
+    for field, (low, high, null) in dataset_check.ranges(copy, part, columns.ranged).items():
+        if not range_holds(name, field, low, high, null):
+            try:
+                check_column(name, field, dataset_check.column_of_slice(copy, part, field), strict=False)
+            except ColumnInvalid as bad:
+                failures.append((bad.index, fields.index(field)))
+    if failures:
+        index, field = min(failures)
+        record = dataset_check.record_at(copy, name, keys_of(copy, part)[index])
+        raise problem_of(name, record, start + index, fields[field])
+    return {f: changed for f, changed in changes.items() if changed}
+
+
+def _whole(name: str, checked: dict[str, list[Any]], start: int) -> None:
+    """The model's rule across the fields of each record, its fields checked already: given
+    their checked values (lists rather than JSON text), the model has less to do."""
+    fields = row_fields(name)
+    rows = zip(*(checked[f] for f in fields), strict=True)
+    check_records(name, [dict(zip(fields, row, strict=True)) for row in rows], strict=False, start=start)
+
+
+def _derived(copy: Database, counts: dict[str, int], meter: _Meter) -> Iterator[Progress]:
+    with copy.transaction():
+        dataset_check.clear_derived(copy)
+    search.install(copy)   # from now on each commit rebuilds the index of what it touched
+    yield meter.derived.at(0, 1)
+    yield from reindex_steps(copy, (counts["accounts"], counts["contacts"]), meter.derived)
