@@ -29,7 +29,7 @@ def open_checked(path: str, check: bool = True) -> Database | None:
                 if not copy.integrity_ok():
                     return None
         return open_store(path)
-    except (sqlite3.DatabaseError, UnicodeDecodeError):  # see store.dataset.records_of_file
+    except (sqlite3.DatabaseError, UnicodeDecodeError):  # see store.dataset_check.records_of_file
         return None
 
 
