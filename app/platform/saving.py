@@ -119,6 +119,15 @@ class SaveLoop:
         self._tell_others(target)
         self.on_state("saved", None)
 
+    def leaving(self) -> None:
+        """The page is going away (pagehide) with a change not stored: one last try, and the
+        claim is let go at once, or this very tab, reloaded, would wait 30 s to write again."""
+        if self.pending:
+            self.save_soon(0, checkpoint=False)   # a checkpoint now could be cut off half saved
+            claim = self.shared.claim()
+            if claim.generation == self.generation:
+                self.shared.set_claim(Claim(claim.generation, 0.0))
+
     async def checkpoint_if_idle(self) -> None:
         """Called when the page has been idle a while: fold a middling -wal in, then save."""
         if not self.pending and should_checkpoint(self.files.wal_bytes(), idle=True):

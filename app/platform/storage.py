@@ -223,6 +223,6 @@ class BrowserStorage:
 
     def _page_hide(self, _event: Any) -> None:
         if self.loop.pending:
-            self.loop.save_soon(0, checkpoint=False)   # never checkpoint on the way out
+            self.loop.leaving()
         else:
             js.localStorage.setItem(CLOSED_KEY, str(self.loop.generation))

@@ -190,3 +190,18 @@ def test_an_idle_page_folds_a_middling_wal_in_and_saves_it():
     tab.files.wal = 100 * 1024
     in_loop(tab.loop.checkpoint_if_idle)
     assert tab.files.checkpoints == 1
+
+
+def test_a_page_that_goes_away_mid_save_lets_its_claim_go_so_its_reload_may_write():
+    async def scenario():
+        tab = Tab()
+        tab.files.gate = asyncio.Event()   # the save never gets through: the page is going
+        tab.loop.committed()
+        await tab.files.started.wait()
+        tab.loop.leaving()
+        return tab
+    tab = run(scenario())
+    assert tab.files.checkpoints == 0
+    reloaded = Tab(tab.shared, now=tab.now + 1)
+    reloaded.loop.loaded(0)
+    assert reloaded.loop.may_write()   # the demo firm, say, is written again at once

@@ -354,7 +354,7 @@ def test_a_file_over_the_limit_is_refused_before_reading():
     check_size(MAX_DATASET_BYTES)
     with pytest.raises(FileRefused) as caught:
         check_size(MAX_DATASET_BYTES + 1)
-    assert caught.value.code == "too_large" and caught.value.details["limit"] == "100"
+    assert caught.value.code == "too_large" and caught.value.details["limit"] == "600"
 
 
 # Property tests: whatever the file, the answer is a checked import or a FileRefused.
@@ -424,3 +424,14 @@ def test_an_sqlite_file_with_flipped_bytes_is_imported_or_refused(small, flips):
         data[position % len(data)] ^= mask
     prepared_or_refused(bytes(data))
     assert export_json(small, OWNER) == before
+
+
+def test_an_sqlite_file_bigger_than_the_browser_can_store_whole_is_refused_before_any_check(
+        source, document, monkeypatch):
+    from app.services import dataset as service
+    data = source.serialize()
+    monkeypatch.setattr(service, "MAX_SQLITE_BYTES", len(data) - 1)
+    with pytest.raises(FileRefused) as caught:
+        service.prepare_import(OWNER, data)
+    assert caught.value.code == "too_large"
+    assert service.prepare_import(OWNER, document).accounts > 0   # a JSON document is not held to it
