@@ -114,6 +114,11 @@ class Dom:
         if not _absent(element):
             element.focus()
 
+    def focused_id(self) -> str:
+        """The id of the element that has the focus ("" if none has one)."""
+        element = js.document.activeElement
+        return "" if _absent(element) else str(element.id or "")
+
     def focus_first(self, *element_ids: str | None) -> None:
         """Focus the first of these elements that is on the page (an opener may be gone)."""
         for element_id in element_ids:

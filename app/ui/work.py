@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.services.steps import Progress, Steps
 from app.store.db import Busy
-from app.ui.components.work_progress import BAR_ID, LINE_ID, WorkView, progress_line, work_progress
+from app.ui.components.work_progress import BAR_ID, CANCEL_ID, LINE_ID, WorkView, progress_line, work_progress
 
 if TYPE_CHECKING:
     from app.ui.app import App
@@ -56,6 +56,8 @@ class WorkRunner:
             raise Busy("another task is running")
         self.job = Job(title, steps, done, cancellable, on_cancelled, failed or self.app.show_error)
         self._show()
+        if cancellable:
+            self.app.dom.focus(CANCEL_ID)   # where the person is: the progress is read out, Cancel is at hand
         return asyncio.ensure_future(self._drive(self.job))
 
     def cancel(self, _event: Any = None) -> None:
@@ -99,7 +101,10 @@ class WorkRunner:
     def _end(self) -> None:
         self.app.db.held = False
         self.job = None
+        on_cancel = self.app.dom.focused_id() == CANCEL_ID
         self.app.dom.mount(REGION, None)
+        if on_cancel:   # not lost with the button: back to the page (what ends the work may move it on)
+            self.app.dom.focus("page-title")
 
     def _view(self, job: Job) -> WorkView:
         t = self.app.t

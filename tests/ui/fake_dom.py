@@ -68,6 +68,9 @@ class FakeDom:
     def focus(self, element_id: str) -> None:
         self.focused = element_id
 
+    def focused_id(self) -> str:
+        return self.focused or ""
+
     def focus_first(self, *element_ids: str | None) -> None:
         from tests.ui.tree import walk
         present = {e.attr("id") for e in walk(self.tree())}

@@ -96,3 +96,9 @@ def test_one_piece_of_work_at_a_time(app):
             app.work.start("Second", adding_tags(app.db, 2), lambda _r: None)
         await task
     asyncio.run(body())
+
+
+def test_cancel_has_the_focus_while_it_runs_and_the_page_gets_it_back_after(app):
+    focus = []
+    drive(app, lambda: focus.append(app.dom.focused))
+    assert focus == ["work-cancel"] and app.dom.focused == "page-title"
