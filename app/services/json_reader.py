@@ -223,19 +223,3 @@ def _elements(reader: JsonReader) -> list[Any]:
         more, ended = reader.elements(10_000)
         values += more
     return values
-
-
-def loads(data: bytes, piece: int = PIECE) -> Any:
-    """The whole document, as json.loads(data.decode("utf-8-sig")) gives it (for tests and
-    small files): the events put back together."""
-    document: dict[str, Any] = {}
-    for event in events(JsonReader(data, piece)):
-        if event[0] == "other":
-            return event[1]
-        if event[0] == "member":
-            document[event[1]] = event[2]
-        elif event[0] == "list":
-            document[event[1]] = []
-        elif event[0] == "items":
-            document[event[1]] += event[2]
-    return document

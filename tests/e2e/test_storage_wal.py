@@ -18,6 +18,8 @@ from playwright.sync_api import Browser, Page, expect
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, Watch, wait_ready
 from tests.e2e.pages import download, open_data_page
 from tests.e2e.test_import_csv import choose_csv, csv_bytes, import_button, report
+from tests.e2e.test_persistence import add_note, notes, saved
+from tests.e2e.test_persistence import first_account as open_first_client
 
 DB_KEY, WAL_KEY = "/data/fascicolo.sqlite", "/data/fascicolo.sqlite-wal"
 
@@ -56,26 +58,6 @@ def open_stored(files: dict[str, tuple[bytes, int]], folder: Path) -> sqlite3.Co
     conn = sqlite3.connect(folder / "f.sqlite")
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     return conn
-
-
-def saved(page: Page) -> None:
-    expect(page.get_by_role("status").filter(has_text="Saved")).to_be_visible()
-
-
-def notes(page: Page):
-    return page.get_by_role("region", name="Notes")
-
-
-def add_note(page: Page, text: str) -> None:
-    notes(page).get_by_label("New note").fill(text)
-    notes(page).get_by_role("button", name="Add note").click()
-    expect(notes(page)).to_contain_text(text)
-
-
-def open_first_client(page: Page) -> str:
-    page.get_by_role("table", name="Clients").get_by_role("link").first.click()
-    expect(notes(page)).to_be_visible()
-    return page.url.split("#", 1)[1]
 
 
 def test_an_edit_saved_in_the_wal_alone_survives_a_reload_and_a_killed_browser(
