@@ -1,6 +1,8 @@
 """English messages of long work: progress, cancelling, saving at scale."""
 
 MESSAGES: dict[str, str] = {
+    "work.replacing": "Writing the new data…",
+    "work.replacing_title": "Replacing the data with {file}",
     "work.csv_title": "Checking {file}",
     "work.csv_import_title": "Importing clients from {file}",
     "work.checking_title": "Checking {file}",

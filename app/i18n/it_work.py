@@ -1,6 +1,8 @@
 """Messaggi italiani del lavoro lungo: avanzamento, annullamento, salvataggio."""
 
 MESSAGES: dict[str, str] = {
+    "work.replacing": "Scrittura dei nuovi dati…",
+    "work.replacing_title": "Sostituzione dei dati con {file}",
     "work.csv_title": "Controllo di {file}",
     "work.csv_import_title": "Importazione dei clienti da {file}",
     "work.checking_title": "Controllo di {file}",

@@ -16,7 +16,7 @@ from app.domain.errors import AccessDenied, FileRefused
 from app.services import dataset_export
 from app.services.dataset_json import json_steps
 from app.services.dataset_sqlite import sqlite_steps
-from app.services.steps import Steps, run_all
+from app.services.steps import Progress, Steps, run_all
 from app.store import dataset as dataset_store
 from app.store.db import Database
 
@@ -89,8 +89,14 @@ def prepare_import_steps(actor, data: bytes) -> Steps[PreparedImport]:
 
 def apply_import(db: Database, actor, prepared: PreparedImport) -> None:
     """Replace the current data with the prepared one; the previous data is kept for Undo."""
+    run_all(apply_import_steps(db, actor, prepared))
+
+
+def apply_import_steps(db: Database, actor, prepared: PreparedImport) -> Steps[None]:
+    """`apply_import` in steps: the new file is written a part at a time, then swapped in."""
     _check(actor)
-    db.replace_with(prepared.scratch, keep_previous=True)
+    for written, total in db.replace_steps(prepared.scratch, keep_previous=True):
+        yield Progress("work.replacing", written, total)
 
 
 def can_undo_import(db: Database) -> bool:

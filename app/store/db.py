@@ -116,8 +116,8 @@ class Database:
         for _written in self.replace_steps(other, keep_previous):
             pass
 
-    def replace_steps(self, other: Database, keep_previous: bool = False) -> Iterator[int]:
-        """`replace_with` in steps: yields the bytes written so far; the swap itself is instant."""
+    def replace_steps(self, other: Database, keep_previous: bool = False) -> Iterator[tuple[int, int]]:
+        """`replace_with` in steps: yields (bytes written, of how many); the swap itself is instant."""
         self._refuse_if_held()
         self.write_guard()
         if self.path == ":memory:":
@@ -129,11 +129,11 @@ class Database:
         for hook in self._commit_hooks:
             hook()
 
-    def _write_file(self, path: str, data: bytes) -> Iterator[int]:
-        with open(path, "wb") as file:
+    def _write_file(self, path: str, data: bytes) -> Iterator[tuple[int, int]]:
+        with memoryview(data) as view, open(path, "wb") as file:
             for start in range(0, len(data), _COPY_CHUNK):
-                file.write(data[start:start + _COPY_CHUNK])
-                yield start + _COPY_CHUNK
+                file.write(view[start:start + _COPY_CHUNK])
+                yield min(start + _COPY_CHUNK, len(data)), len(data)
 
     def _swap_in(self, new_path: str, keep_previous: bool) -> None:
         """Put the file at `new_path` in place of this one (which holds every change once checkpointed)."""

@@ -152,10 +152,18 @@ class DataScreen:
                  members=prepared.members)
         self.app.dialogs.confirm(t("data.replace_title"), body, lambda: self._replace(file_name, prepared))
 
-    def _replace(self, file_name: str, prepared: dataset.PreparedImport) -> str:
-        dataset.apply_import(self.app.db, self.app.member, prepared)
+    def _replace(self, file_name: str, prepared: dataset.PreparedImport) -> None:
+        t = self.app.t
+        message = t("data.imported", file=file_name, accounts=prepared.accounts, contacts=prepared.contacts)
+        steps = dataset.apply_import_steps(self.app.db, self.app.member, prepared)
+        # Not cancellable: the file it writes is swapped in at the end, in one instant step.
+        self.app.work.start(t("work.replacing_title", file=file_name), steps,
+                            lambda _none: self._replaced_with(message), cancellable=False)
+
+    def _replaced_with(self, message: str) -> None:
         self.app.after_replacing_data()
-        return self.app.t("data.imported", file=file_name, accounts=prepared.accounts, contacts=prepared.contacts)
+        self.show("page-title")
+        self.app.announce(message)
 
     def _ask_undo(self, _event: UiEvent) -> None:
         if not dataset.can_undo_import(self.app.db):
@@ -185,9 +193,7 @@ class DataScreen:
         return self.app.t("data.erase_done")
 
     def _replaced(self, message_key: str) -> None:
-        self.app.after_replacing_data()
-        self.show("page-title")
-        self.app.announce(self.app.t(message_key))
+        self._replaced_with(self.app.t(message_key))
 
     def _cancelled(self) -> None:
         self.show()

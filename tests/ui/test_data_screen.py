@@ -71,7 +71,7 @@ def test_dataset_import_asks_first_then_can_be_undone_until_the_next_change(db, 
     pick(dom, DATASET_INPUT, "back.json", document)
     dialog = dom.one("alertdialog")
     assert "back.json — accounts: 20" in text_of(dialog) and accounts(db) == 0   # nothing yet
-    dom.fire(dom.one("button", "Confirm"), "click")
+    settle(lambda: dom.fire(dom.one("button", "Confirm"), "click"))
     assert accounts(db) == 20 and "back.json imported" in text_of(dom.regions["announce"])
     dom.fire(dom.one("button", "Undo import"), "click")
     assert accounts(db) == 0 and "previous data is back" in text_of(dom.regions["announce"])
@@ -80,7 +80,7 @@ def test_dataset_import_asks_first_then_can_be_undone_until_the_next_change(db, 
 
 def test_undo_is_no_longer_offered_once_something_else_changed(db, dom):
     pick(dom, DATASET_INPUT, "same.json", exported_json(dom))
-    dom.fire(dom.one("button", "Confirm"), "click")
+    settle(lambda: dom.fire(dom.one("button", "Confirm"), "click"))
     assert dom.one("button", "Undo import")
     dom.fire(dom.one("button", "Erase all data"), "click")
     dom.fire(dom.one("button", "Confirm"), "click")
