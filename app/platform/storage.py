@@ -191,7 +191,8 @@ class BrowserStorage:
         self._on_remote = callback
 
     def _message(self, event: Any) -> None:
-        if int(event.data) > self.loop.generation and not self.loop.pending:
+        # Not while long work holds the database: its commit asks the guard, which reloads then.
+        if int(event.data) > self.loop.generation and not self.loop.pending and not self.files.db.held:
             self.refresh()
 
     def refresh(self) -> None:

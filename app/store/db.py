@@ -125,6 +125,7 @@ class Database:
             other._conn.backup(self._conn)
         else:
             yield from self._write_file(f"{self.path}.new", other.serialize())
+            self.write_guard()   # asked again after the steps, as a transaction is before its commit
             self._swap_in(f"{self.path}.new", keep_previous)
         for hook in self._commit_hooks:
             hook()
@@ -202,6 +203,9 @@ class Database:
             yield self
             for hook in self._before_commit:
                 hook(self)
+            # Asked again: long work holds its transaction across many slices, in which
+            # another tab may have saved a change this copy does not have.
+            self.write_guard()
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise

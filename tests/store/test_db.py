@@ -160,3 +160,17 @@ def test_while_the_files_are_reloaded_the_database_says_busy_then_reads_the_new_
     other.close()
     db.reopen()
     assert not db.closed and db.scalar("SELECT name FROM firm") == "Written elsewhere"
+
+
+def test_a_transaction_refused_by_the_guard_at_its_end_writes_nothing(db):
+    """Long work's transaction spans many slices: another tab may have saved meanwhile."""
+    stale = []
+
+    def guard():
+        if stale:
+            raise RuntimeError("another tab saved a newer copy")
+    db.write_guard = guard
+    with pytest.raises(RuntimeError), db.transaction():
+        db.execute("INSERT INTO tag (name, color) VALUES ('Half done', '#000000')")
+        stale.append(True)   # the other tab's save lands while the work runs
+    assert db.scalar("SELECT count(*) FROM tag WHERE name = 'Half done'") == 0
