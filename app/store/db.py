@@ -86,8 +86,11 @@ class Database:
             return 0
 
     def checkpoint(self) -> None:
-        """Move every committed change from the -wal into the main file, and empty the -wal."""
-        if self.path != ":memory:":
+        """Move every committed change from the -wal into the main file, and empty the -wal.
+
+        Not while a transaction is open (long work holds one across its slices, and an idle
+        timer or a save may come meanwhile): SQLite would refuse; the next save does it."""
+        if self.path != ":memory:" and not self._depth:
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def serialize(self) -> bytes:

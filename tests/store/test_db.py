@@ -174,3 +174,15 @@ def test_a_transaction_refused_by_the_guard_at_its_end_writes_nothing(db):
         db.execute("INSERT INTO tag (name, color) VALUES ('Half done', '#000000')")
         stale.append(True)   # the other tab's save lands while the work runs
     assert db.scalar("SELECT count(*) FROM tag WHERE name = 'Half done'") == 0
+
+
+def test_a_checkpoint_asked_for_while_long_work_holds_its_transaction_waits_for_the_next_save(tmp_path):
+    db = file_db(tmp_path)
+    rename_firm(db, "Studio Rossi")
+    wal = db.wal_bytes()
+    with db.transaction():
+        db.execute("UPDATE firm SET name = 'Half way' WHERE id = 1")
+        db.checkpoint()   # an idle timer or a save coming between two slices: no error, nothing folded
+        assert db.wal_bytes() == wal
+    db.checkpoint()
+    assert db.wal_bytes() == 0 and db.scalar("SELECT name FROM firm") == "Half way"
