@@ -1,6 +1,6 @@
 """Steps both kinds of import end with: SQLite's check of every link, a table at a time, and
 what is derived from the records (sort names, search indexes) made again, a slice of records
-per transaction, so that no step blocks the page for long (issue #10)."""
+per step, so that no step blocks the page for long (issue #10)."""
 
 from __future__ import annotations
 
@@ -41,14 +41,17 @@ def links_steps(db: Database, rows: dict[str, int], phase: Phase) -> Steps[None]
 
 
 def reindex_steps(db: Database, counts: Sequence[int], phase: Phase) -> Steps[None]:
-    """The derived data of every account, then of every contact (`counts`: how many of each)."""
+    """The derived data of every account, then of every contact (`counts`: how many of each),
+    emptied first. One transaction: the new data is private until it replaces the old, and
+    FTS5 builds its index far faster in one than in a commit per slice."""
     pace, done, total = Pace(), 0, sum(counts)
-    for reindex in (dataset_store.reindex_accounts, dataset_store.reindex_contacts):
-        after = 0
-        while True:
-            after, count = reindex(db, after, pace.start())
-            if not count:
-                break
-            pace.done(count)
-            done += count
-            yield phase.at(done, total)
+    with db.transaction():
+        for reindex in (dataset_store.reindex_accounts, dataset_store.reindex_contacts):
+            after = 0
+            while True:
+                after, count = reindex(db, after, pace.start())
+                if not count:
+                    break
+                pace.done(count)
+                done += count
+                yield phase.at(done, total)

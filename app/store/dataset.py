@@ -184,27 +184,23 @@ def defer_links(db: Database) -> None:
 
 def reindex_accounts(db: Database, after: int, size: int) -> tuple[int, int]:
     """Make again what is derived from the next `size` accounts after id `after` (sort name,
-    search text), in a transaction of their own: each commit rebuilds what it touched, so
-    the whole index is rebuilt a slice at a time. Returns (last id, accounts done)."""
+    search text), into derived data emptied first (dataset_check.clear_derived), inside the
+    caller's transaction. Returns (last id, accounts done)."""
     rows = db.all("SELECT id, name, name_sort FROM account WHERE id > ? ORDER BY id LIMIT ?", (after, size))
     if not rows:
         return after, 0
-    with db.transaction():
-        db.executemany("UPDATE account SET name_sort = ? WHERE id = ?",
-                       [(f, r[0]) for r in rows if (f := fold(r[1])) != r[2]])
-        search.touch(db, (r[0] for r in rows))
+    folded = [(r[0], fold(r[1]), r[2]) for r in rows]
+    db.executemany("UPDATE account SET name_sort = ? WHERE id = ?", [(f, i) for i, f, old in folded if f != old])
+    search.index_new_accounts(db, [(i, f) for i, f, _old in folded])
     return rows[-1][0], len(rows)
 
 
 def reindex_contacts(db: Database, after: int, size: int) -> tuple[int, int]:
-    """The same for contacts: app.store.search rebuilds at commit the contacts listed in
-    contact_search_dirty (which triggers fill as records are written). Returns (last id,
-    contacts done)."""
+    """The same for contacts' search rows. Returns (last id, contacts done)."""
     ids = [r[0] for r in db.all("SELECT id FROM contact WHERE id > ? ORDER BY id LIMIT ?", (after, size))]
     if not ids:
         return after, 0
-    with db.transaction():
-        db.executemany("INSERT OR IGNORE INTO contact_search_dirty (id) VALUES (?)", ((i,) for i in ids))
+    search.index_new_contacts(db, ids)
     return ids[-1], len(ids)
 
 

@@ -70,34 +70,54 @@ def _refresh_touched(db: Database) -> None:
 
 
 def _refresh(db: Database, ids: list[int]) -> None:
-    marks = placeholders(len(ids))
-    db.execute(f"DELETE FROM account_search WHERE rowid IN ({marks})", ids)
+    db.execute(f"DELETE FROM account_search WHERE rowid IN ({placeholders(len(ids))})", ids)
+    # A deleted account has no row here, so its index row stays deleted.
+    names = db.all(f"SELECT id, name FROM account WHERE id IN ({placeholders(len(ids))})", ids)
+    _insert_accounts(db, [(r[0], fold(r[1])) for r in names])
+
+
+def index_new_accounts(db: Database, folded: list[tuple[int, str]]) -> None:
+    """Index accounts (id, folded name) the index does not hold: one just emptied, as a dataset
+    import's. Nothing to delete first, and nothing left for the commit to do."""
+    for start in range(0, len(folded), _BATCH):
+        _insert_accounts(db, folded[start:start + _BATCH])
+
+
+def _insert_accounts(db: Database, folded: list[tuple[int, str]]) -> None:
+    if not folded:
+        return
+    ids = [r[0] for r in folded]
     people: dict[int, list[str]] = {i: [] for i in ids}
     for row in db.all(
         "SELECT ac.account_id, c.first_name, c.middle_name, c.last_name,"
         " (SELECT group_concat(address, ' ') FROM contact_email e WHERE e.contact_id = c.id)"
         f" FROM account_contact ac JOIN contact c ON c.id = ac.contact_id"
-        f" WHERE ac.account_id IN ({marks})", ids,
+        f" WHERE ac.account_id IN ({placeholders(len(ids))})", ids,
     ):
         people[row[0]].append(" ".join(part for part in row[1:] if part))
-    # A deleted account has no row here, so its index row stays deleted.
-    names = db.all(f"SELECT id, name FROM account WHERE id IN ({marks})", ids)
-    db.executemany(
-        "INSERT INTO account_search (rowid, name, people) VALUES (?, ?, ?)",
-        ((r["id"], fold(r["name"]), fold(" | ".join(people[r["id"]]))) for r in names),
-    )
+    db.executemany("INSERT INTO account_search (rowid, name, people) VALUES (?, ?, ?)",
+                   ((i, name, fold(" | ".join(people[i]))) for i, name in folded))
 
 
 def _refresh_contacts(db: Database, ids: list[int]) -> None:
     marks = placeholders(len(ids))
     db.execute(f"DELETE FROM contact_search WHERE rowid IN ({marks})", ids)
     db.execute(f"DELETE FROM contact_search_text WHERE id IN ({marks})", ids)
-    # A deleted contact has no row here, so its index rows stay deleted.
+    _insert_contacts(db, ids)   # a deleted contact has no row, so its index rows stay deleted
+
+
+def index_new_contacts(db: Database, ids: list[int]) -> None:
+    """Index contacts the index does not hold (as index_new_accounts)."""
+    for start in range(0, len(ids), _BATCH):
+        _insert_contacts(db, ids[start:start + _BATCH])
+
+
+def _insert_contacts(db: Database, ids: list[int]) -> None:
     rows = [(r[0], r[1], r[3], fold(" ".join(filter(None, r[1:5]))), r[5]) for r in db.all(
         "SELECT c.id, c.first_name, c.middle_name, c.last_name,"
         " (SELECT group_concat(address, ' ') FROM contact_email e WHERE e.contact_id = c.id),"
         " NOT EXISTS (SELECT 1 FROM account_contact ac WHERE ac.contact_id = c.id)"
-        f" FROM contact c WHERE c.id IN ({marks})", ids)]
+        f" FROM contact c WHERE c.id IN ({placeholders(len(ids))})", ids)]
     db.executemany("INSERT INTO contact_search (rowid, text) VALUES (?, ?)", ((r[0], r[3]) for r in rows))
     db.executemany("INSERT INTO contact_search_text (id, first_name, last_name, text, free)"
                    " VALUES (?, ?, ?, ?, ?)", rows)

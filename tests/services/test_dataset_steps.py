@@ -6,7 +6,7 @@ from app.domain.access import Visibility
 from app.services.dataset_steps import Phase, links_steps, reindex_steps
 from app.services.steps import run_all
 from app.store import dataset as dataset_store
-from app.store import search
+from app.store import dataset_check, search
 from tests.conftest import _demo_db
 
 
@@ -29,8 +29,10 @@ def test_links_to_nothing_are_named_by_table():
 def test_the_search_index_is_made_again_a_slice_at_a_time():
     db = _demo_db(30)
     name = db.scalar("SELECT name FROM account ORDER BY id LIMIT 1 OFFSET 7")
-    db.execute("DELETE FROM account_search")
-    db.execute("UPDATE account SET name_sort = 'x'")
+    contact = db.one("SELECT id, last_name FROM contact ORDER BY id LIMIT 1 OFFSET 3")
+    with db.transaction():
+        dataset_check.clear_derived(db)
+        db.execute("UPDATE account SET name_sort = 'x'")
     seen = []
     run_all(reindex_steps(db, (30, db.scalar("SELECT count(*) FROM contact")),
                           Phase("import.indexing", 0, 100, 100)), seen.append)
@@ -38,3 +40,5 @@ def test_the_search_index_is_made_again_a_slice_at_a_time():
     assert db.scalar("SELECT count(*) FROM account_search") == 30
     assert db.all("SELECT 1 FROM account WHERE name_sort = 'x'") == []
     assert search.search(db, name, Visibility(all_accounts=True))
+    assert contact[0] in search.contact_ids(db, contact[1], Visibility(all_accounts=True))
+    assert db.scalar("SELECT count(*) FROM contact_search_text") == db.scalar("SELECT count(*) FROM contact")
