@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.domain.dataset import RECORD_LISTS, row_fields
@@ -42,6 +42,7 @@ from app.store.db import Database
 # What each part costs, in tenths of a microsecond per row (per record checked; per account or
 # contact indexed), as measured in Pyodide on a 10,000-client file: the bar moves with the work.
 _INTEGRITY, _LINKS, _RECORDS, _DERIVED = 9, 2, 35, 620
+_SAMPLE = 100   # a first slice of fewer records says too little of how its values repeat
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class _Columns:
     read: tuple[str, ...]     # read and checked
     whole: bool               # checked record by record (the model has a rule across its fields)
     needed: tuple[str, ...]   # read for the rules across records
+    distinct: frozenset[str] = frozenset()   # of `read`: each distinct value of a slice, not every value
 
 
 class _Checks:
@@ -163,6 +165,8 @@ def _records(copy: Database, counts: dict[str, int], checks: _Checks, meter: _Me
         start, after = 0, None
         while (part := dataset_store.read_slice(copy, name, _fetched(columns), after, pace.start())) is not None:
             _check_slice(copy, name, columns, part, start, checks)
+            if not start:
+                columns = replace(columns, distinct=_repeating(columns, part))
             pace.done(part.size)
             start, after, done = start + part.size, part.last, done + part.size
             yield meter.records.at(done, meter.rows)
@@ -170,8 +174,19 @@ def _records(copy: Database, counts: dict[str, int], checks: _Checks, meter: _Me
 
 def _fetched(columns: _Columns) -> tuple[str, ...]:
     # A model with a rule across fields is given every field; the ranges are read whole then.
-    wanted = (*columns.read, *columns.needed, *(columns.ranged if columns.whole else ()))
+    read = (f for f in columns.read if f not in columns.distinct)
+    wanted = (*read, *columns.needed, *(columns.ranged if columns.whole else ()))
     return tuple(dict.fromkeys(wanted))
+
+
+def _repeating(columns: _Columns, first: Slice) -> frozenset[str]:
+    """The columns whose values repeat in the list's first slice (fewer distinct ones than a third
+    of its records): SQLite then hands over each slice's distinct values, not every value, which
+    is what costs (a Python value made of each; DISTINCT costs less only where values repeat)."""
+    if columns.whole or first.size < _SAMPLE:
+        return frozenset()
+    return frozenset(f for f in columns.read if f not in columns.needed
+                     and 3 * len(set(first.values[f])) < first.size)
 
 
 def _columns_of(copy: Database, name: str) -> _Columns:
@@ -194,12 +209,19 @@ def _check_slice(copy: Database, name: str, columns: _Columns, part: Slice, star
     for field, changed in changes.items():
         stored = {v: new for v, c in changed.items() if (new := stored_value(c)) != v}
         if stored and checks.rejected is None:
-            keys = keys_of(copy, part)
             try:
-                dataset_check.rewrite(copy, name, field, [(stored[v], keys[i]) for i, v
-                                                          in enumerate(part.values[field]) if v in stored])
+                _rewrite(copy, part, field, stored)
             except dataset_store.Rejected as error:
                 checks.rejected = error
+
+
+def _rewrite(copy: Database, part: Slice, field: str, stored: dict[Any, Any]) -> None:
+    if field not in part.values:   # read as distinct values
+        dataset_check.rewrite_values(copy, part, field, list(stored.items()))
+        return
+    keys = keys_of(copy, part)
+    dataset_check.rewrite(copy, part.list_name, field,
+                          [(stored[v], keys[i]) for i, v in enumerate(part.values[field]) if v in stored])
 
 
 def _with(changed: dict[Any, Any] | None, values: list[Any]) -> list[Any]:
@@ -213,7 +235,10 @@ def _by_column(copy: Database, name: str, columns: _Columns, part: Slice, start:
     fields, changes, failures = row_fields(name), {}, []
     for field in columns.read:
         try:
-            changes[field] = check_stored(name, field, part.values[field])
+            if field in part.values:
+                changes[field] = check_stored(name, field, part.values[field])
+            else:
+                changes[field] = _check_distinct(copy, name, field, part)
         except ColumnInvalid as bad:
             failures.append((bad.index, fields.index(field)))
     for field, (low, high, null) in dataset_check.ranges(copy, part, columns.ranged).items():
@@ -227,6 +252,15 @@ def _by_column(copy: Database, name: str, columns: _Columns, part: Slice, start:
         record = dataset_check.record_at(copy, name, keys_of(copy, part)[index])
         raise problem_of(name, record, start + index, fields[field])
     return {f: changed for f, changed in changes.items() if changed}
+
+
+def _check_distinct(copy: Database, name: str, field: str, part: Slice) -> dict[Any, Any]:
+    """check_stored() of a column read as its distinct values; where one fails, the column is
+    read whole to name the first record holding a bad one."""
+    try:
+        return check_stored(name, field, dataset_check.distinct_of_slice(copy, part, field))
+    except ColumnInvalid:
+        return check_stored(name, field, dataset_check.column_of_slice(copy, part, field))
 
 
 def _whole(name: str, checked: dict[str, list[Any]], start: int) -> None:

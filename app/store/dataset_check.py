@@ -159,6 +159,16 @@ def column_of_slice(db: Database, part: Slice, column: str) -> list[Any]:
     return [r[0] for r in cursor.fetchall()]
 
 
+def distinct_of_slice(db: Database, part: Slice, column: str) -> list[Any]:
+    """Each value the column holds in the slice, once (compared as stored: a STRICT column
+    holds one type, and BINARY tells apart what a NOCASE column would take as one)."""
+    condition, params = within(part)
+    cursor = db.execute(f"SELECT DISTINCT {column} COLLATE BINARY FROM {TABLES[part.list_name]}"  # noqa: S608
+                        f" WHERE {condition}", params)
+    cursor.row_factory = None
+    return [r[0] for r in cursor.fetchall()]
+
+
 def record_at(db: Database, list_name: str, key: tuple[Any, ...]) -> dict[str, Any]:
     """One record's stored values, as read_records gives them."""
     fields = row_fields(list_name)
@@ -174,6 +184,18 @@ def rewrite(db: Database, list_name: str, column: str, changes: list[tuple[Any, 
         with db.transaction():
             db.executemany(f"UPDATE {TABLES[list_name]} SET {column} = ? WHERE {key_test(list_name, '=')}",  # noqa: S608
                            [(new, *key) for new, key in changes])
+    except sqlite3.IntegrityError as error:
+        raise Rejected(str(error)) from None
+
+
+def rewrite_values(db: Database, part: Slice, column: str, changes: list[tuple[Any, Any]]) -> None:
+    """rewrite() by value (old value, new value) over the records of a slice."""
+    condition, params = within(part)
+    try:
+        with db.transaction():
+            db.executemany(f"UPDATE {TABLES[part.list_name]} SET {column} = ?"  # noqa: S608
+                           f" WHERE {column} IS ? COLLATE BINARY AND {condition}",
+                           [(new, old, *params) for old, new in changes])
     except sqlite3.IntegrityError as error:
         raise Rejected(str(error)) from None
 

@@ -10,6 +10,7 @@ from app.domain.access import Visibility
 from app.i18n import CATALOGS
 from app.services.dataset import apply_import, export_json, prepare_import, prepare_import_steps
 from app.store import dataset_check, open_store, search
+from app.services.pace import Pace
 from app.store.db import Database
 from tests.conftest import _demo_db
 from tests.services.test_dataset import OWNER, refusal, with_firm_of_its_own
@@ -238,3 +239,32 @@ def test_cancelling_at_any_step_leaves_nothing_behind(monkeypatch, source, targe
     with target.transaction():   # no transaction was left open
         pass
     assert export_json(target, OWNER) == before
+
+
+@pytest.fixture
+def small_slices(monkeypatch):
+    """Slices of 10 records, so that a list's later slices read its repeating columns as
+    their distinct values (as a firm's size does)."""
+    from app.services import dataset_sqlite
+    monkeypatch.setattr(dataset_sqlite, "Pace", lambda: Pace(first=10, most=10))
+    monkeypatch.setattr(dataset_sqlite, "_SAMPLE", 5)
+
+
+def test_a_repeated_value_in_a_later_slice_is_checked_and_named_at_its_record(target, source, small_slices):
+    late = source.scalar("SELECT count(*) FROM task") - 3
+    data = edited(source, "UPDATE task SET title = 'Call back'",
+                  f"UPDATE task SET title = '' WHERE id = {nth_id(source, 'task', late)}")
+    refused = refusal(target, data)
+    assert refused.details == {"where": f"tasks › {late + 1} › title", "reason": refused.details["reason"]}
+    assert refused.code == "record_invalid"
+
+
+def test_a_repeated_value_tidied_in_a_later_slice_comes_in_tidied_only_there(source, small_slices):
+    contacts = source.scalar("SELECT count(*) FROM contact")
+    late = nth_id(source, "contact", contacts - 2)
+    data = edited(source, "UPDATE contact SET first_name = 'Anna'",
+                  f"UPDATE contact SET first_name = '  Anna  Maria ' WHERE id = {late}")
+    fresh = imported(data)
+    assert [r[0] for r in fresh.all("SELECT id FROM contact WHERE first_name = 'Anna Maria'")] == [late]
+    assert fresh.scalar("SELECT count(*) FROM contact WHERE first_name = 'Anna'") == contacts - 1
+    assert fresh.integrity_ok()
