@@ -65,6 +65,8 @@ class Watch:
     def attach(self, page: Page) -> None:
         page.on("request", self._request)
         page.on("pageerror", lambda error: self.errors.append(str(error)))
+        # A renderer that dies shows the user a sad tab; say so instead of "element not found".
+        page.on("crash", lambda _page: self.errors.append(f"the page crashed at {_page.url}"))
 
     def _request(self, request) -> None:
         url = request.url

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.pages import sign_in_as
+from tests.e2e.pages import reload, sign_in_as
 
 
 def open_data_page(page: Page) -> None:
@@ -37,7 +37,7 @@ def test_erase_then_reset_to_demo(page: Page) -> None:
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Clients").click()
     expect(page.get_by_text("of 300")).to_be_visible()
     expect(page.get_by_role("status").filter(has_text="Saved")).to_be_visible()  # stored, then:
-    page.reload()
+    reload(page)   # the start takes seconds: wait for the app, then for the list
     expect(page.get_by_text("of 300")).to_be_visible()
 
 
