@@ -195,7 +195,12 @@ def _columns_of(copy: Database, name: str) -> _Columns:
               *(("id", "scope", "type", "options") if name == "custom_fields" else ()))   # see _Checks.fields
     integers = dataset_check.range_columns(copy, name)
     ranged = tuple(f for f in fields if f in integers and is_range(name, f))
-    return _Columns(ranged, tuple(f for f in fields if f not in ranged), whole_records(name), needed)
+    read = tuple(f for f in fields if f not in ranged)
+    whole = whole_records(name)
+    if not whole:   # a range an index gives for the whole list at once, if it holds, is not read slice by slice
+        known = dataset_check.indexed_ranges(copy, name, ranged)
+        ranged = tuple(f for f in ranged if f not in known or not range_holds(name, f, *known[f]))
+    return _Columns(ranged, read, whole, needed)
 
 
 def _check_slice(copy: Database, name: str, columns: _Columns, part: Slice, start: int, checks: _Checks) -> None:

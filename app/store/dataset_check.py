@@ -140,6 +140,24 @@ def range_columns(db: Database, list_name: str) -> frozenset[str]:
     return frozenset(r[0] for r in db.all("SELECT name FROM pragma_table_info(?) WHERE type = 'INTEGER'", (table,)))
 
 
+def indexed_ranges(db: Database, list_name: str, columns: Sequence[str]) -> dict[str, tuple[Any, Any, bool]]:
+    """ranges() over the whole list, for those of `columns` SQLite answers from an index (the
+    table's own key, or the first column of an index) without reading the rows."""
+    table = TABLES[list_name]
+    indexed = {r[0] for r in db.all("SELECT ii.name FROM pragma_index_list(?) il, pragma_index_info(il.name) ii"
+                                    " WHERE ii.seqno = 0", (table,))}
+    indexed |= {r[0] for r in db.all("SELECT name FROM pragma_table_info(?) WHERE pk = 1 AND type = 'INTEGER'"
+                                     " AND (SELECT count(*) FROM pragma_table_info(?) WHERE pk > 0) = 1",
+                                     (table, table))}   # an INTEGER PRIMARY KEY is the rowid
+    found = {}
+    for column in (c for c in columns if c in indexed):
+        # One aggregate a query: only then does SQLite seek the index's ends.
+        low, high = (db.scalar(f"SELECT {f}({column}) FROM {table}") for f in ("min", "max"))  # noqa: S608
+        null = db.scalar(f"SELECT EXISTS (SELECT 1 FROM {table} WHERE {column} IS NULL)")  # noqa: S608
+        found[column] = (low, high, bool(null))
+    return found
+
+
 def ranges(db: Database, part: Slice, columns: Sequence[str]) -> dict[str, tuple[Any, Any, bool]]:
     """Each column's smallest and largest value over the slice, and whether it holds a null:
     SQLite works them out without a Python value for each."""

@@ -71,6 +71,9 @@ def test_the_first_problem_in_the_order_of_the_lists_and_records_is_named(target
     ("UPDATE member SET view_all_accounts = 2 WHERE id = (SELECT max(id) FROM member)", "members › 6 › view_all_accounts"),
     ("UPDATE custom_field SET position = position WHERE 0", None),
     ("UPDATE note SET author_id = -1 WHERE id = (SELECT min(id) FROM note)", "notes › 1 › author_id"),
+    # An indexed column: its range is asked of the index, and the record still named.
+    ("UPDATE document SET account_id = 0 WHERE id = (SELECT id FROM document ORDER BY id LIMIT 1 OFFSET 5)",
+     "documents › 6 › account_id"),
     ("UPDATE tag SET color = 'blue' WHERE id = (SELECT min(id) FROM tag)", "tags › 1 › color"),
     ("UPDATE custom_field SET options = '[\"A\", ' WHERE id = (SELECT max(id) FROM custom_field)",
      "custom_fields › 8 › options"),
