@@ -142,10 +142,10 @@ def range_columns(db: Database, list_name: str) -> frozenset[str]:
 
 def indexed_ranges(db: Database, list_name: str, columns: Sequence[str]) -> dict[str, tuple[Any, Any, bool]]:
     """ranges() over the whole list, for those of `columns` SQLite answers from an index (the
-    table's own key, or the first column of an index) without reading the rows."""
+    table's own key, or the first column of an index of every row) without reading the rows."""
     table = TABLES[list_name]
     indexed = {r[0] for r in db.all("SELECT ii.name FROM pragma_index_list(?) il, pragma_index_info(il.name) ii"
-                                    " WHERE ii.seqno = 0", (table,))}
+                                    " WHERE ii.seqno = 0 AND NOT il.partial", (table,))}
     indexed |= {r[0] for r in db.all("SELECT name FROM pragma_table_info(?) WHERE pk = 1 AND type = 'INTEGER'"
                                      " AND (SELECT count(*) FROM pragma_table_info(?) WHERE pk > 0) = 1",
                                      (table, table))}   # an INTEGER PRIMARY KEY is the rowid
