@@ -17,7 +17,7 @@ from app.domain.dataset import FORMAT, READS, RECORD_LISTS, VERSION, NotVersion1
 from app.domain.dataset_columns import RecordInvalid, check_list, checked_columns
 from app.domain.dataset_rules import AcrossRecords, CustomValues
 from app.domain.errors import FileRefused
-from app.services.dataset_steps import Phase, links_steps, reindex_steps
+from app.services.dataset_steps import Phase, links_steps
 from app.services.json_reader import JsonReader, NotJson, NotUtf8, events
 from app.services.pace import Pace
 from app.services.steps import Progress, Steps
@@ -30,7 +30,7 @@ _LISTS = frozenset(RECORD_LISTS) - {"firm"}
 # What the links' check and the search index cost, next to reading and checking the records
 # (measured in Pyodide at 10,000 clients): the share of the progress bar kept for them, and the
 # links' part of it.
-_AFTER_READING, _LINKS_SHARE = 0.2, 0.1
+_AFTER_READING = 0.02   # checking the links, after reading the document (its share of the bar)
 
 
 class _Import:
@@ -155,9 +155,7 @@ def json_steps(data: bytes) -> Steps[tuple[Database, dict[str, int]]]:
             if refused is not None:
                 raise refused
             yield from _links(state)
-            dataset_check.clear_derived(scratch)   # what the inserts listed to index: done in steps below
-        yield _phases(state)[1].at(0, 1)
-        yield from _reindexed(state)
+            dataset_check.clear_derived(scratch)   # what the inserts listed to index: done once confirmed
     except BaseException:
         scratch.close()
         raise
@@ -270,18 +268,7 @@ def _upgraded(document: dict[str, Any]) -> dict[str, Any]:
         raise RecordInvalid(error.loc, "invalid") from None
 
 
-def _phases(state: _Import) -> tuple[Phase, Phase]:
-    tail = int(state.size * _AFTER_READING)
-    links = int(tail * _LINKS_SHARE)
-    total = state.size + tail
-    return (Phase("import.checking_links", state.size, links, total),
-            Phase("import.indexing", state.size + links, tail - links, total))
-
-
 def _links(state: _Import) -> Steps[None]:
-    yield from links_steps(state.scratch, {n: state.counts[n] for n in RECORD_LISTS}, _phases(state)[0])
-
-
-def _reindexed(state: _Import) -> Steps[None]:
-    counts = (state.counts["accounts"], state.counts["contacts"])
-    yield from reindex_steps(state.scratch, counts, _phases(state)[1])
+    tail = int(state.size * _AFTER_READING)
+    phase = Phase("import.checking_links", state.size, tail, state.size + tail)
+    yield from links_steps(state.scratch, {n: state.counts[n] for n in RECORD_LISTS}, phase)

@@ -7,13 +7,13 @@ copy is migrated and every link checked. The models then check what a schema can
 (formats, names, dates, JSON text, photos, rules across records, custom values), column by
 column: a range of integers by its smallest and largest values, any other column value by
 value, each distinct value once. The copy is not rebuilt: values the models tidy are written
-back, and what is derived from the records (sort names, search indexes) is made again.
+back, and what is derived from the records (sort names, search indexes) is emptied, to be made
+again once the import is confirmed (app.services.dataset.apply_import_steps).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -31,17 +31,17 @@ from app.domain.dataset_columns import (
     whole_records,
 )
 from app.domain.dataset_rules import AcrossRecords, CustomValues
-from app.services.dataset_steps import Phase, links_steps, reindex_steps
+from app.services.dataset_steps import Phase, links_steps
 from app.services.pace import Pace
 from app.services.steps import Progress, Steps
 from app.store import dataset as dataset_store
-from app.store import dataset_check, search
+from app.store import dataset_check
 from app.store.dataset import TABLES, Slice, keys_of, stored_value
 from app.store.db import Database
 
-# What each part costs, in tenths of a microsecond per row (per record checked; per account or
-# contact indexed), as measured in Pyodide on a 10,000-client file: the bar moves with the work.
-_INTEGRITY, _LINKS, _RECORDS, _DERIVED = 9, 2, 35, 620
+# What each part costs, in tenths of a microsecond per row (per record checked), as measured in
+# Pyodide on a 10,000-client file: the bar moves with the work.
+_INTEGRITY, _LINKS, _RECORDS = 9, 2, 35
 _SAMPLE = 100   # a first slice of fewer records says too little of how its values repeat
 
 
@@ -115,7 +115,8 @@ def _checked(copy: Database) -> Steps[tuple[Database, dict[str, int]]]:
     refused = checks.refusal()
     if refused is not None:
         raise refused
-    yield from _derived(copy, counts, meter)
+    with copy.transaction():
+        dataset_check.clear_derived(copy)
     return copy, counts
 
 
@@ -124,15 +125,14 @@ class _Meter:
 
     def __init__(self, sizes: dict[str, int], counts: dict[str, int]) -> None:
         rows = sum(counts.values())
-        parts = (sum(sizes.values()) * _INTEGRITY, rows * _LINKS, rows * _RECORDS,
-                 (counts["accounts"] + counts["contacts"]) * _DERIVED)
+        parts = (sum(sizes.values()) * _INTEGRITY, rows * _LINKS, rows * _RECORDS)
         total, start = sum(parts), 0
         phases = []
-        for what, width in zip(("import.checking_file", "import.checking_links", "import.checking_records",
-                                "import.indexing"), parts, strict=True):
+        for what, width in zip(("import.checking_file", "import.checking_links", "import.checking_records"),
+                               parts, strict=True):
             phases.append(Phase(what, start, width, total))
             start += width
-        self.integrity, self.links, self.records, self.derived = phases
+        self.integrity, self.links, self.records = phases
         self.rows = rows
 
 
@@ -274,11 +274,3 @@ def _whole(name: str, checked: dict[str, list[Any]], start: int) -> None:
     fields = row_fields(name)
     rows = zip(*(checked[f] for f in fields), strict=True)
     check_records(name, [dict(zip(fields, row, strict=True)) for row in rows], strict=False, start=start)
-
-
-def _derived(copy: Database, counts: dict[str, int], meter: _Meter) -> Iterator[Progress]:
-    with copy.transaction():
-        dataset_check.clear_derived(copy)
-    search.install(copy)   # from now on each commit rebuilds the index of what it touched
-    yield meter.derived.at(0, 1)
-    yield from reindex_steps(copy, (counts["accounts"], counts["contacts"]), meter.derived)

@@ -8,9 +8,16 @@ import pytest
 
 from app.domain.access import Visibility
 from app.i18n import CATALOGS
-from app.services.dataset import apply_import, export_json, prepare_import, prepare_import_steps
-from app.store import dataset_check, open_store, search
+from app.services.dataset import (
+    apply_import,
+    apply_import_steps,
+    export_json,
+    prepare_import,
+    prepare_import_steps,
+)
 from app.services.pace import Pace
+from app.services.steps import run_all
+from app.store import dataset_check, open_store, search
 from app.store.db import Database
 from tests.conftest import _demo_db
 from tests.services.test_dataset import OWNER, refusal, with_firm_of_its_own
@@ -271,3 +278,15 @@ def test_a_repeated_value_tidied_in_a_later_slice_comes_in_tidied_only_there(sou
     assert [r[0] for r in fresh.all("SELECT id FROM contact WHERE first_name = 'Anna Maria'")] == [late]
     assert fresh.scalar("SELECT count(*) FROM contact WHERE first_name = 'Anna'") == contacts - 1
     assert fresh.integrity_ok()
+
+
+def test_the_search_index_is_made_once_confirmed_then_the_file_written(source, tmp_path):
+    prepared = prepare_import(OWNER, source.serialize())
+    assert prepared.scratch.scalar("SELECT count(*) FROM account_search") == 0   # a declined import pays nothing
+    fresh = open_store(str(tmp_path / "fascicolo.sqlite"))
+    seen = []
+    run_all(apply_import_steps(fresh, OWNER, prepared), seen.append)
+    whats = [p.what for p in seen]
+    assert whats == sorted(whats, key=["import.indexing", "work.replacing"].index) and len(set(whats)) == 2
+    assert [p.percent for p in seen] == sorted(p.percent for p in seen) and seen[-1].percent == 100
+    assert fresh.scalar("SELECT count(*) FROM account_search") == 40
