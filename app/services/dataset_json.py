@@ -27,10 +27,9 @@ from app.store.db import Database
 
 _TEXT_STEP = 4 * 1024 * 1024   # bytes looked at per step before reading (a few ms)
 _LISTS = frozenset(RECORD_LISTS) - {"firm"}
-# What the links' check and the search index cost, next to reading and checking the records
-# (measured in Pyodide at 10,000 clients): the share of the progress bar kept for them, and the
-# links' part of it.
-_AFTER_READING = 0.02   # checking the links, after reading the document (its share of the bar)
+# What checking the links costs next to reading and checking the records (measured in Pyodide
+# at 10,000 clients): its share of the progress bar. The search index is made once confirmed.
+_AFTER_READING = 0.02
 
 
 class _Import:
