@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 REGION = "work"
 SLICE_S = 0.02
+# The bar is redrawn at most this often: each redraw costs the page a frame (style, layout,
+# paint), and a bar moving ten times a second reads as moving.
+SHOW_EVERY_S = 0.1
 
 
 @dataclass
@@ -41,6 +44,7 @@ class WorkRunner:
     def __init__(self, app: App) -> None:
         self.app = app
         self.job: Job | None = None
+        self._shown_at = 0.0
 
     @property
     def busy(self) -> bool:
@@ -112,10 +116,14 @@ class WorkRunner:
                         job.progress.percent, job.cancellable)
 
     def _show(self) -> None:
+        self._shown_at = time.perf_counter()
         if self.job is not None:
             self.app.dom.mount(REGION, work_progress(self.app.t, self._view(self.job), self.cancel))
 
     def _update(self, job: Job) -> None:
+        if time.perf_counter() - self._shown_at < SHOW_EVERY_S:
+            return
+        self._shown_at = time.perf_counter()
         view = self._view(job)
         self.app.dom.set_attrs(BAR_ID, {"value": str(view.percent)})
         self.app.dom.set_text(LINE_ID, view.line)

@@ -7,6 +7,7 @@ import pytest
 
 from app.services.steps import Progress
 from app.store.db import Busy
+from app.ui import work
 from app.ui.app import App
 from app.ui.components.work_progress import BAR_ID, LINE_ID
 from tests.conftest import _demo_db
@@ -57,7 +58,8 @@ def test_the_result_arrives_and_the_progress_went_away(app):
     assert app.dom.regions["work"] is None and not app.db.held
 
 
-def test_progress_shows_while_it_runs(app):
+def test_progress_shows_while_it_runs(app, monkeypatch):
+    monkeypatch.setattr(work, "SHOW_EVERY_S", 0)   # redrawn after every slice
     seen = []
     def look():
         seen.append((app.dom.one("progressbar", "Adding tags"), app.dom.attrs.get(LINE_ID, {}).get("text")))
@@ -65,6 +67,13 @@ def test_progress_shows_while_it_runs(app):
     bar, line = seen[0]
     assert bar.attr("id") == BAR_ID
     assert line is not None and line.endswith("% · Starting…")
+
+
+def test_the_bar_is_not_redrawn_more_often_than_it_can_be_read(app, monkeypatch):
+    monkeypatch.setattr(work, "SHOW_EVERY_S", 60)
+    seen = []
+    drive(app, lambda: seen.append(app.dom.one("progressbar", "Adding tags")))
+    assert seen and LINE_ID not in app.dom.attrs and BAR_ID not in app.dom.attrs   # as first drawn
 
 
 def test_between_slices_other_writes_wait_and_reads_go_on(app):
