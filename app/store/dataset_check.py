@@ -198,22 +198,22 @@ def record_at(db: Database, list_name: str, key: tuple[Any, ...]) -> dict[str, A
 def rewrite(db: Database, list_name: str, column: str, changes: list[tuple[Any, tuple[Any, ...]]]) -> None:
     """Store the tidied values (new value, record key) the models made of the file's, as an
     import always has ("  Rossi " comes in as "Rossi"); a clash with another record is Rejected."""
-    try:
-        with db.transaction():
-            db.executemany(f"UPDATE {TABLES[list_name]} SET {column} = ? WHERE {key_test(list_name, '=')}",  # noqa: S608
-                           [(new, *key) for new, key in changes])
-    except sqlite3.IntegrityError as error:
-        raise Rejected(str(error)) from None
+    _updated(db, f"UPDATE {TABLES[list_name]} SET {column} = ? WHERE {key_test(list_name, '=')}",  # noqa: S608
+             [(new, *key) for new, key in changes])
 
 
 def rewrite_values(db: Database, part: Slice, column: str, changes: list[tuple[Any, Any]]) -> None:
     """rewrite() by value (old value, new value) over the records of a slice."""
     condition, params = within(part)
+    _updated(db, f"UPDATE {TABLES[part.list_name]} SET {column} = ?"  # noqa: S608
+                 f" WHERE {column} IS ? COLLATE BINARY AND {condition}",
+             [(new, old, *params) for old, new in changes])
+
+
+def _updated(db: Database, sql: str, rows: list[tuple[Any, ...]]) -> None:
     try:
         with db.transaction():
-            db.executemany(f"UPDATE {TABLES[part.list_name]} SET {column} = ?"  # noqa: S608
-                           f" WHERE {column} IS ? COLLATE BINARY AND {condition}",
-                           [(new, old, *params) for old, new in changes])
+            db.executemany(sql, rows)
     except sqlite3.IntegrityError as error:
         raise Rejected(str(error)) from None
 

@@ -66,7 +66,7 @@ class Watch:
         page.on("request", self._request)
         page.on("pageerror", lambda error: self.errors.append(str(error)))
         # A renderer that dies shows the user a sad tab; say so instead of "element not found".
-        page.on("crash", lambda _page: self.errors.append(f"the page crashed at {_page.url}"))
+        page.on("crash", lambda crashed: self.errors.append(f"the page crashed at {crashed.url}"))
 
     def _request(self, request) -> None:
         url = request.url
