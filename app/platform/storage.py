@@ -1,9 +1,10 @@
 """Durable storage in the browser, shared safely between tabs (F-MORE-2).
 
-The database files live in a directory mounted on Emscripten's IndexedDB file system (IDBFS),
-which stores each changed file whole. The database runs in WAL mode (app.store.db), so the
-save after a commit writes the small -wal file; a checkpoint now and then folds it into the
-main file (app.platform.saving says when).
+The database files live in memory (Emscripten's MEMFS) and are kept in IndexedDB in chunks
+(assets/filestore.js): a save writes only the chunks written since the last one, a few per
+browser task, so the page never stops for it. The database runs in WAL mode (app.store.db), so
+the save after a commit writes the end of the -wal; a checkpoint now and then folds it into the
+main file (app.platform.saving says when), and the save after it writes the pages it moved.
 
 Tabs: every tab keeps its own copy of the files in memory. The save loop counts the shared
 dataset's changes in generations and tells the other tabs over a BroadcastChannel once a
@@ -22,7 +23,12 @@ from typing import Any
 
 import js  # type: ignore[import-not-found]
 import pyodide_js  # type: ignore[import-not-found]
-from pyodide.ffi import create_once_callable, create_proxy, jsnull  # type: ignore[import-not-found]
+from pyodide.ffi import (  # type: ignore[import-not-found]
+    JsException,
+    create_once_callable,
+    create_proxy,
+    jsnull,
+)
 
 from app.domain.errors import StaleCopy
 from app.platform.saving import IDLE_S, Claim, SaveLoop
@@ -31,8 +37,11 @@ from app.store.db import Database
 DATA_DIR = "/data"
 KEPT_DIR = "/kept"   # damaged copies set aside: a store of their own, never read at start
 DB_PATH = f"{DATA_DIR}/fascicolo.sqlite"
-GENERATION_PATH = f"{DATA_DIR}/generation"   # saved with the data, in the same IndexedDB transaction
-_LEGACY = (f"{DATA_DIR}/before-import.sqlite",)
+# Before the chunked store, IDBFS kept /data in an IndexedDB database named after it, and the
+# generation in a file beside the data: read once, then dropped (see `_from_idbfs`).
+IDBFS_NAME = DATA_DIR
+_IDBFS_GENERATION = f"{DATA_DIR}/generation"
+_LEGACY = (f"{DATA_DIR}/before-import.sqlite", _IDBFS_GENERATION)
 CLAIM_KEY, SAVED_KEY, CLOSED_KEY = "fascicolo.claim", "fascicolo.saved", "fascicolo.closed-at"
 CHANNEL = "fascicolo"
 KEEP_DAMAGED = 3
@@ -45,13 +54,6 @@ def _done_callback(future: asyncio.Future) -> Any:
         else:
             future.set_exception(OSError(str(error)))
     return create_once_callable(done)
-
-
-async def _syncfs(populate: bool) -> None:
-    """IndexedDB -> memory (populate) or memory -> IndexedDB, for every mounted store, awaited."""
-    future = asyncio.get_event_loop().create_future()
-    pyodide_js.FS.syncfs(populate, _done_callback(future))
-    await future
 
 
 async def _sync_one(path: str, populate: bool) -> None:
@@ -90,6 +92,24 @@ def _get(key: str) -> str | None:
     return None if value is None or value is jsnull else str(value)
 
 
+async def _chunked(call: Any) -> Any:
+    """Await one of filestore.js's promises; its failure (quota, a closed database) as OSError."""
+    try:
+        return await call
+    except JsException as error:
+        raise OSError(str(error)) from error
+
+
+async def save_files(generation: int) -> None:
+    await _chunked(js.fascicoloFiles.save(pyodide_js.FS, DATA_DIR, generation))
+
+
+async def load_files() -> int | None:
+    """The stored files into DATA_DIR; their generation, or None when nothing is stored."""
+    generation = await _chunked(js.fascicoloFiles.load(pyodide_js.FS, DATA_DIR))
+    return None if generation is None or generation is jsnull else int(generation)
+
+
 class IdbFiles:
     """The database files and their copy in IndexedDB."""
 
@@ -97,9 +117,7 @@ class IdbFiles:
         self.db: Database | None = None
 
     async def store(self, generation: int) -> None:
-        with open(GENERATION_PATH, "w") as file:
-            file.write(str(generation))
-        await _syncfs(False)
+        await save_files(generation)
 
     def wal_bytes(self) -> int:
         return self.db.wal_bytes() if self.db else 0
@@ -113,12 +131,33 @@ class IdbFiles:
             os.utime(self.db.wal_path)
 
 
-def stored_generation() -> int:
-    try:
-        with open(GENERATION_PATH) as file:
-            return int(file.read() or 0)
-    except (OSError, ValueError):
-        return 0
+def _reserve(path: str, size: int) -> None:
+    """Room for `size` bytes in the file at `path` at once (MEMFS grows a file by copying it)."""
+    pyodide_js.FS.filesystems.MEMFS.expandFileStorage(pyodide_js.FS.lookupPath(path).node, size)
+
+
+async def _from_idbfs() -> int | None:
+    """Files an older version kept with IDBFS, moved to the chunked store (once); their generation."""
+    if not await js.fascicoloFiles.exists(IDBFS_NAME):
+        return None
+    moving = "/moving"
+    os.makedirs(moving, exist_ok=True)
+    _mount(DATA_DIR)   # IDBFS names its IndexedDB database after the mount point
+    await _sync_one(DATA_DIR, True)
+    generation = 0
+    for name in os.listdir(DATA_DIR):
+        if f"{DATA_DIR}/{name}" == _IDBFS_GENERATION:
+            with open(_IDBFS_GENERATION) as file:
+                generation = int(file.read() or 0)
+        else:   # a copy: a rename cannot leave the mount
+            with open(f"{DATA_DIR}/{name}", "rb") as source, open(f"{moving}/{name}", "wb") as target:
+                target.write(source.read())
+    pyodide_js.FS.unmount(DATA_DIR)
+    for name in os.listdir(moving):
+        os.replace(f"{moving}/{name}", f"{DATA_DIR}/{name}")
+    await save_files(generation)   # stored the new way before the old copy goes
+    await _chunked(js.fascicoloFiles.drop(pyodide_js.FS, IDBFS_NAME))
+    return generation
 
 
 class BrowserStorage:
@@ -136,18 +175,20 @@ class BrowserStorage:
 
     async def open(self) -> bool:
         """Mount and load the stored files; True if the last session ended cleanly (no full check needed)."""
-        if not os.path.isdir(DATA_DIR):
-            _mount(DATA_DIR)
-        await _syncfs(True)
+        os.makedirs(DATA_DIR, exist_ok=True)
+        generation = await load_files()
+        if generation is None:
+            generation = await _from_idbfs()
         for path in _LEGACY:   # an older version's undo copy: its data is also in the database
             if os.path.exists(path):
                 os.remove(path)
-        self.loop.loaded(stored_generation())
+        self.loop.loaded(generation or 0)
         return _get(CLOSED_KEY) == str(self.loop.generation)
 
     def attach(self, db: Database) -> None:
         """Save `db` after each of its commits; refuse its writes while another tab is ahead."""
         self.files.db = db
+        db.reserve = _reserve
         db.on_commit(self._committed)
         db.write_guard = self._fresh_enough
         asyncio.ensure_future(self._checkpoint_when_idle())
@@ -183,7 +224,7 @@ class BrowserStorage:
                 if os.path.exists(f"{KEPT_DIR}/{name}"):
                     os.remove(f"{KEPT_DIR}/{name}")
         await _sync_one(KEPT_DIR, False)   # the copy is stored before the database leaves /data
-        await _sync_one(DATA_DIR, False)
+        await save_files(self.loop.generation)
         pyodide_js.FS.unmount(KEPT_DIR)   # out of memory again
         return kept
 
@@ -205,10 +246,10 @@ class BrowserStorage:
             return   # a reload is already on its way
         db.close_for_reload()   # closed first, and without a checkpoint (NO_CKPT_ON_CLOSE)
         try:
-            await _syncfs(True)
+            generation = await load_files()
         finally:
             db.reopen()
-        self.loop.loaded(stored_generation())
+        self.loop.loaded(generation or 0)
         self._on_remote()
 
     async def _checkpoint_when_idle(self) -> None:

@@ -1,8 +1,9 @@
 """F-MORE-2: a database damaged in storage is never wiped; the user exports what is readable or starts fresh.
 
 The stored file is damaged the way a disk or a browser bug would: some of its pages are
-overwritten with garbage in IndexedDB (Emscripten's IDBFS keeps each file as one record of
-the `FILE_DATA` store in the `/data` database), then the page is reloaded.
+overwritten with garbage in IndexedDB (tests.e2e.stored_files), then the page is reloaded.
+The damaged copy set aside goes to a store of its own, kept by Emscripten's IDBFS (one record
+per file of the `FILE_DATA` store in the `/kept` database).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import BOOT_TIMEOUT_MS
 from tests.e2e.pages import go_to_clients, reload, showing_total
+from tests.e2e.stored_files import damage, stored
 
 DB_KEY = "/data/fascicolo.sqlite"
 PAGE_SIZE = 4096
@@ -23,12 +25,12 @@ DAMAGED_TITLE = "The data stored on this device is damaged. It has been kept as 
 EXPORT = "Export what can be read"
 START_FRESH = "Start fresh (keep the damaged copy)"
 
-_OPEN = """const open = (name = '/data') => new Promise((ok, ko) => {
+_OPEN = """const open = (name = '/kept') => new Promise((ok, ko) => {
   const r = indexedDB.open(name); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
 const ask = (r) => new Promise((ok, ko) => { r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });"""
 READ = _OPEN + """
 async (key) => {
-  const db = await open(key.startsWith('/kept/') ? '/kept' : '/data');
+  const db = await open();
   try {
     const entry = await ask(db.transaction('FILE_DATA').objectStore('FILE_DATA').get(key));
     // Files the app wrote itself may be stored as Int8Array: read the bytes as bytes.
@@ -45,23 +47,6 @@ async (name) => {
   try { return await ask(db.transaction('FILE_DATA').objectStore('FILE_DATA').getAllKeys()); }
   finally { db.close(); }
 }"""
-# Overwrite [start, end) of the stored file with garbage, keeping its timestamp: the app's own
-# copy in memory then looks unchanged, so it does not write the file back when the page unloads.
-DAMAGE = _OPEN + """
-async ([key, start, end]) => {
-  const db = await open();
-  try {
-    const tx = db.transaction('FILE_DATA', 'readwrite');
-    const store = tx.objectStore('FILE_DATA');
-    const entry = await ask(store.get(key));
-    if (entry.contents.length < end) throw new Error('the stored file is only ' + entry.contents.length + ' bytes');
-    for (let i = start; i < end; i++) entry.contents[i] = (i * 7) % 256;
-    store.put(entry, key);
-    await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onerror = () => ko(tx.error); tx.onabort = () => ko(tx.error); });
-  } finally { db.close(); }
-}"""
-
-
 def saved(page: Page) -> None:
     expect(page.get_by_role("status").filter(has_text="Saved")).to_be_visible()
 
@@ -99,11 +84,10 @@ def damage_the_stored_database(page: Page, tmp_path) -> None:
     does where each table's pages lie.
     """
     saved(page)
-    stored = base64.b64decode(page.evaluate(READ, DB_KEY))
-    leaves = account_pages(stored, tmp_path)
+    leaves = account_pages(stored(page)[DB_KEY][0], tmp_path)
     assert len(leaves) >= 3, leaves
     first = leaves[len(leaves) // 2] - 1  # dbstat counts pages from 1
-    page.evaluate(DAMAGE, [DB_KEY, first * PAGE_SIZE, (first + 1) * PAGE_SIZE])
+    damage(page, DB_KEY, first * PAGE_SIZE, (first + 1) * PAGE_SIZE)
 
 
 # As after a crash: the page never said it closed cleanly, so the next start reads every page.
@@ -134,14 +118,14 @@ def test_a_damaged_database_offers_what_can_be_read_and_is_never_wiped(page: Pag
 
     page.reload()  # nothing chosen: the damaged file is still there, and so are the choices
     wait_damaged(page)
-    assert DB_KEY in page.evaluate(KEYS, "/data")
+    assert DB_KEY in stored(page)
 
 
 def test_start_fresh_keeps_the_damaged_copy_and_the_app_then_starts_normally(page: Page, tmp_path) -> None:
     damage_the_stored_database(page, tmp_path)
     restart_after_a_crash(page)
     wait_damaged(page)
-    damaged = page.evaluate(READ, DB_KEY)
+    damaged = stored(page)[DB_KEY][0]
 
     damaged_notice(page).get_by_role("button", name=START_FRESH, exact=True).click()
     expect(page.locator("html")).to_have_attribute("data-app-state", "ready", timeout=BOOT_TIMEOUT_MS)
@@ -149,11 +133,11 @@ def test_start_fresh_keeps_the_damaged_copy_and_the_app_then_starts_normally(pag
     go_to_clients(page)
     assert showing_total(page) == DEMO
     saved(page)
-    assert DB_KEY in page.evaluate(KEYS, "/data")
+    assert DB_KEY in stored(page)
     # Kept in a store of its own, which the app does not read at start (it could be 250 MB).
     kept = [k for k in page.evaluate(KEYS, "/kept") if not k.endswith("-wal")]
     assert len(kept) == 1 and kept[0].startswith("/kept/fascicolo-damaged-"), kept
-    assert page.evaluate(READ, kept[0]) == damaged  # the damaged copy, byte for byte
+    assert base64.b64decode(page.evaluate(READ, kept[0])) == damaged  # the damaged copy, byte for byte
 
     reload(page)  # asserts the app starts normally
     go_to_clients(page)

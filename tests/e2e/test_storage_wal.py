@@ -2,13 +2,12 @@
 
 The database runs in WAL mode: a commit appends to `fascicolo.sqlite-wal`, the save after it
 writes that small file, and the main file changes only at a checkpoint. Each test reads what
-IndexedDB holds (Emscripten's IDBFS: one record per file in the `/data` database) to check
-the files themselves, and opens them with CPython's SQLite.
+IndexedDB holds (tests.e2e.stored_files: the files in chunks, each stamped with the save that
+last wrote it) to check the files themselves, and opens them with CPython's SQLite.
 """
 
 from __future__ import annotations
 
-import base64
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -17,39 +16,14 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, Watch, wait_ready
 from tests.e2e.pages import download, open_data_page
+from tests.e2e.stored_files import stored
 from tests.e2e.test_import_csv import choose_csv, csv_bytes, import_button, report
 from tests.e2e.test_persistence import add_note, notes, saved
 from tests.e2e.test_persistence import first_account as open_first_client
 
 DB_KEY, WAL_KEY = "/data/fascicolo.sqlite", "/data/fascicolo.sqlite-wal"
 
-STORED = """async () => {
-  const db = await new Promise((ok, ko) => { const r = indexedDB.open('/data');
-                                              r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
-  try {
-    const store = db.transaction('FILE_DATA').objectStore('FILE_DATA');
-    const ask = (r) => new Promise((ok, ko) => { r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
-    const [keys, entries] = [await ask(store.getAllKeys()), await ask(store.getAll())];
-    const out = {};
-    keys.forEach((key, i) => {
-      const c = entries[i].contents;
-      if (!c) return;
-      const bytes = new Uint8Array(c.buffer, c.byteOffset, c.length);
-      let text = '';
-      for (let j = 0; j < bytes.length; j += 8192) text += String.fromCharCode.apply(null, bytes.subarray(j, j + 8192));
-      out[key] = { data: btoa(text), at: entries[i].timestamp.getTime() };
-    });
-    return out;
-  } finally { db.close(); }
-}"""
-
-
-def stored(page: Page) -> dict[str, tuple[bytes, int]]:
-    """Each stored file's bytes and timestamp."""
-    return {k: (base64.b64decode(v["data"]), v["at"]) for k, v in page.evaluate(STORED).items()}
-
-
-def open_stored(files: dict[str, tuple[bytes, int]], folder: Path) -> sqlite3.Connection:
+def open_stored(files: dict[str, tuple[bytes, tuple[int, ...]]], folder: Path) -> sqlite3.Connection:
     """The stored database as SQLite reads it after the page went away: main file and -wal."""
     folder.mkdir(exist_ok=True)
     (folder / "f.sqlite").write_bytes(files[DB_KEY][0])
