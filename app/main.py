@@ -11,6 +11,7 @@ from app.demo.generator import build_demo, demo_steps
 from app.i18n import Translator
 from app.platform.kdf import browser_kdf
 from app.platform.storage import DB_PATH, BrowserStorage
+from app.platform.turns import browser_pause
 from app.services.firm import is_set_up
 from app.store import open_store
 from app.store.db import Database
@@ -50,7 +51,8 @@ def _start(dom: Dom, storage: BrowserStorage, db: Database) -> None:
     if not is_set_up(db):
         demo_firm(db)  # the first start on this device
     dom.mark("data-ready")
-    app = App(db, dom, retry_save=storage.retry, make_demo=make_demo, kdf=browser_kdf())
+    app = App(db, dom, retry_save=storage.retry, make_demo=make_demo, kdf=browser_kdf(),
+              pause=browser_pause)
     storage.loop.on_state = app.show_save_state
     if storage.pending:  # the demo firm just written is still on its way to IndexedDB
         app.save_state = ("saving", None)

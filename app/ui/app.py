@@ -51,8 +51,10 @@ IDLE_CHECK_SECONDS = 10
 
 class App:
     def __init__(self, db: Database, dom: Dom, retry_save: Callable[[], None] = lambda: None,
-                 make_demo: MakeDemo | None = None, kdf: Kdf | None = None) -> None:
+                 make_demo: MakeDemo | None = None, kdf: Kdf | None = None,
+                 pause: Callable[[], None] | None = None) -> None:
         self.db = db
+        self.pause = pause   # lets the browser run in the middle of a long call (app.store.turns)
         self.make_demo = make_demo  # given by the entry point, which owns the demo generator
         self.dom = dom
         self._retry_save = retry_save

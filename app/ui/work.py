@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from app.services.steps import Progress, Steps
+from app.store import turns
 from app.store.db import Busy
 from app.ui.components.work_progress import BAR_ID, CANCEL_ID, LINE_ID, WorkView, progress_line, work_progress
 
@@ -94,13 +95,25 @@ class WorkRunner:
         db.held = False
         deadline = time.perf_counter() + SLICE_S
         try:
-            while time.perf_counter() < deadline:
-                job.progress = next(job.steps)
+            with turns.lending(self._turn):
+                while time.perf_counter() < deadline:
+                    job.progress = next(job.steps)
         except StopIteration as stop:
             return True, stop.value
         finally:
             db.held = True
         return False, None
+
+    def _turn(self) -> None:
+        """The page's turn in the middle of one long SQLite call: as between slices, the
+        database is held meanwhile, so nothing else writes into the work's transaction."""
+        if self.app.pause is None:
+            return
+        self.app.db.held = True
+        try:
+            self.app.pause()
+        finally:
+            self.app.db.held = False
 
     def _end(self) -> None:
         self.app.db.held = False

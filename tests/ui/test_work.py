@@ -111,3 +111,35 @@ def test_cancel_has_the_focus_while_it_runs_and_the_page_gets_it_back_after(app)
     focus = []
     drive(app, lambda: focus.append(app.dom.focused))
     assert focus == ["work-cancel"] and app.dom.focused == "page-title"
+
+
+def one_long_statement(db):
+    """A step that is one long SQLite call, inside the work's open transaction."""
+    with db.transaction():
+        db.execute("INSERT INTO tag (name, color) VALUES ('Before the long call', '#123456')")
+        db.scalar("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000) "
+                  "SELECT count(*) FROM n")
+        yield Progress("work.starting", 1, 1)
+    return "done"
+
+
+def test_in_the_middle_of_a_long_call_the_page_gets_turns_and_may_not_write_into_the_work(app):
+    refused = []
+
+    def pause():   # what the page does in its turn: a click that would write
+        try:
+            with app.db.transaction():
+                app.db.execute("INSERT INTO tag (name, color) VALUES ('From a click', '#123456')")
+        except Busy:
+            refused.append(True)
+
+    app.pause = pause
+    results = []
+
+    async def body():
+        await app.work.start("Long call", one_long_statement(app.db), results.append)
+    asyncio.run(body())
+    assert results == ["done"]
+    assert refused and all(refused)   # turns came, and each write in them was refused
+    assert "From a click" not in tag_names(app.db) and "Before the long call" in tag_names(app.db)
+    assert not app.db.held
