@@ -36,7 +36,7 @@ def test_a_long_csv_import_shows_its_progress_lets_the_page_work_and_cancels_to_
     page.add_init_script(WATCH_PROGRESS)
     reload(page)
     open_data_page(page)
-    choose_csv(page, many_clients(6000), "lungo.csv")
+    choose_csv(page, many_clients(20000), "lungo.csv")   # long enough to act while it runs
     expect(preview(page)).to_be_visible(timeout=60_000)
     import_button(page).click()
     bar = work_region(page)
