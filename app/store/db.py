@@ -48,7 +48,11 @@ class Database:
         # Autocommit mode: transactions are opened explicitly by `transaction()`.
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
-        turns.install(conn)
+        if self.path == ":memory:":
+            # Only a database made aside (an import's copy, a new demo firm) gives turns: the page
+            # reads its own database in its turn, and SQLite forbids using a connection from
+            # inside that connection's progress handler.
+            turns.install(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         if self.path != ":memory:":
             # Exclusive first, on every connection: a WAL file opened without it would need

@@ -6,6 +6,7 @@ import time
 import pytest
 
 from app.services.steps import Progress
+from app.store import open_store
 from app.store.db import Busy
 from app.ui import work
 from app.ui.app import App
@@ -113,12 +114,12 @@ def test_cancel_has_the_focus_while_it_runs_and_the_page_gets_it_back_after(app)
     assert focus == ["work-cancel"] and app.dom.focused == "page-title"
 
 
-def one_long_statement(db):
-    """A step that is one long SQLite call, inside the work's open transaction."""
+def one_long_statement(db, aside):
+    """A step that is one long SQLite call on a database made aside, inside the work's open transaction."""
     with db.transaction():
         db.execute("INSERT INTO tag (name, color) VALUES ('Before the long call', '#123456')")
-        db.scalar("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000) "
-                  "SELECT count(*) FROM n")
+        aside.scalar("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000) "
+                     "SELECT count(*) FROM n")
         yield Progress("work.starting", 1, 1)
     return "done"
 
@@ -137,7 +138,7 @@ def test_in_the_middle_of_a_long_call_the_page_gets_turns_and_may_not_write_into
     results = []
 
     async def body():
-        await app.work.start("Long call", one_long_statement(app.db), results.append)
+        await app.work.start("Long call", one_long_statement(app.db, open_store()), results.append)
     asyncio.run(body())
     assert results == ["done"]
     assert refused and all(refused)   # turns came, and each write in them was refused
