@@ -9,6 +9,7 @@ replaces the current data, in one step; the previous data is kept so the import 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from app.domain.access import can_export_dataset
 from app.domain.dataset_columns import RecordInvalid
@@ -22,11 +23,14 @@ from app.store import dataset as dataset_store
 from app.store.db import Database
 
 # A JSON export of 50,000 clients is ~475 MB, read in steps (its peak in memory is a fraction
-# of it: app.services.json_reader). An SQLite file becomes the stored database as it is, and
-# one IndexedDB value much past 448 MiB failed to store in Chromium (DESIGN.md §4): 400 MiB.
+# of it: app.services.json_reader). An SQLite file becomes the stored database as it is: while
+# it is checked the page holds it, its checked copy, the current data and the data kept for
+# Undo (50,000 clients: ~275 MB each): 400 MiB.
 MAX_DATASET_BYTES = 600 * 1024 * 1024
 MAX_SQLITE_BYTES = 400 * 1024 * 1024
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+# Where the page copies a chosen SQLite file, a slice at a time, to be read from (not as bytes).
+IMPORT_COPY = Path("/tmp/fascicolo-import.sqlite")
 _INDEXING = 60   # of the bar after the confirmation: indexing takes about 3/5 of the time, writing the rest
 
 
@@ -64,20 +68,35 @@ def check_size(size: int) -> None:
         raise FileRefused("too_large", limit=str(MAX_DATASET_BYTES // (1024 * 1024)))
 
 
-def prepare_import(actor, data: bytes) -> PreparedImport:
+def prepare_import(actor, data: bytes | Path) -> PreparedImport:
     """Read and check a dataset file in full; nothing of the current data is touched."""
     return run_all(prepare_import_steps(actor, data))
 
 
-def prepare_import_steps(actor, data: bytes) -> Steps[PreparedImport]:
+def is_sqlite(head: bytes) -> bool:
+    """Whether a file starting with `head` (16 bytes or more) is an SQLite file."""
+    return head.startswith(_SQLITE_MAGIC)
+
+
+def prepare_import_steps(actor, data: bytes | Path) -> Steps[PreparedImport]:
     """`prepare_import` in steps. The new data is made aside (a private copy of an SQLite file,
-    a new database for a JSON document): Cancel, or a refusal, drops it and leaves nothing."""
-    _check(actor)
-    check_size(len(data))
-    is_sqlite = data.startswith(_SQLITE_MAGIC)
-    if is_sqlite and len(data) > MAX_SQLITE_BYTES:
-        raise FileRefused("too_large", limit=str(MAX_SQLITE_BYTES // (1024 * 1024)))
-    steps = sqlite_steps(data) if is_sqlite else json_steps(data)
+    a new database for a JSON document): Cancel, or a refusal, drops it and leaves nothing.
+    `data` is the file's bytes, or an SQLite file's private copy on disk (removed once read)."""
+    on_disk = isinstance(data, Path)
+    try:
+        _check(actor)
+        size = data.stat().st_size if on_disk else len(data)
+        check_size(size)
+        sqlite_file = on_disk or is_sqlite(data)
+        if sqlite_file and size > MAX_SQLITE_BYTES:
+            raise FileRefused("too_large", limit=str(MAX_SQLITE_BYTES // (1024 * 1024)))
+        return (yield from _prepared(sqlite_steps(data) if sqlite_file else json_steps(data)))
+    finally:
+        if on_disk:
+            data.unlink(missing_ok=True)   # refused, cancelled or read: never left in memory
+
+
+def _prepared(steps: Steps[tuple[Database, dict[str, int]]]) -> Steps[PreparedImport]:
     try:
         scratch, counts = yield from steps
     except dataset_store.OtherSchema:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from app.domain.dataset import RECORD_LISTS, row_fields
@@ -83,7 +84,7 @@ class _Checks:
         return RecordInvalid((), broken) if broken else self.misfit or self.rejected
 
 
-def sqlite_steps(data: bytes) -> Steps[tuple[Database, dict[str, int]]]:
+def sqlite_steps(data: bytes | Path) -> Steps[tuple[Database, dict[str, int]]]:
     """Check an SQLite file in full; its checked copy is the new data. Raises what the store and
     the models raise (OtherSchema, Damaged, Rejected, RecordInvalid)."""
     copy = dataset_check.open_copy(data)

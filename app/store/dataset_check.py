@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from app.domain.dataset import row_fields
@@ -43,15 +44,23 @@ class _Schema:
     derived: tuple[str, ...]     # other tables that hold no records: made from them (search)
 
 
-def open_copy(data: bytes) -> Database:
-    """A private in-memory copy of the file: its schema cannot run code (Database.from_bytes)."""
+def open_copy(data: bytes | Path) -> Database:
+    """A private in-memory copy of the file: its schema cannot run code (Database.from_bytes).
+    A file on disk (the page copies a chosen file there a slice at a time) is removed after."""
     try:
-        db = Database.from_bytes(data)
+        db = Database.from_bytes(data) if isinstance(data, bytes | bytearray) else _from_file(data)
         # integrity_check verifies CHECK constraints only while they are enforced.
         db.execute("PRAGMA ignore_check_constraints = OFF")
     except sqlite3.DatabaseError as error:
         raise Damaged(str(error)) from None
     return db
+
+
+def _from_file(path: Path) -> Database:
+    try:
+        return Database.from_file(str(path))
+    finally:
+        path.unlink(missing_ok=True)
 
 
 def schema_version(db: Database) -> int:

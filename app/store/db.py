@@ -19,6 +19,7 @@ Params = Sequence[Any] | dict[str, Any]
 
 _WAL_HEADER, _ROLLBACK_HEADER = b"\x02\x02", b"\x01\x01"   # file format versions, bytes 18-19
 _COPY_PAGES = 1024   # a backup step: 4 MB
+_PAGE_SIZES = frozenset(1 << n for n in range(9, 16))   # 512 … 32768; 65536 is written as 1
 
 
 class Busy(Exception):
@@ -119,6 +120,29 @@ class Database:
         db._conn.execute("PRAGMA trusted_schema = OFF")
         db._conn.execute("PRAGMA cell_size_check = ON")
         db._conn.deserialize(_as_rollback_file(data))
+        return db
+
+    @classmethod
+    def from_file(cls, path: str) -> Database:
+        """`from_bytes` for a file on disk: copied into memory by SQLite's backup, a few pages
+        at a time (long work's turns between them), never held whole as bytes. The file is a
+        private copy: a WAL header is rewritten there, as `from_bytes` does on its bytes."""
+        with open(path, "r+b") as file:
+            header = file.read(100)
+            if header[18:20] == _WAL_HEADER:
+                file.seek(18)
+                file.write(_ROLLBACK_HEADER)
+        db = cls(":memory:")
+        db._conn.execute("PRAGMA trusted_schema = OFF")
+        db._conn.execute("PRAGMA cell_size_check = ON")
+        page_size = int.from_bytes(header[16:18], "big")
+        if page_size in _PAGE_SIZES:   # an in-memory copy takes the file's only before its first page
+            db._conn.execute(f"PRAGMA page_size = {page_size}")   # an int of the list, no text
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            source.backup(db._conn, pages=_COPY_PAGES, progress=turns.backup_progress)
+        finally:
+            source.close()
         return db
 
     def replace_with(self, other: Database, keep_previous: bool = False) -> None:

@@ -45,6 +45,18 @@ class ChosenFile:
                 part.assign_to(view[start:start + part.length])
         return data
 
+    async def head(self, size: int) -> bytes:
+        return (await self._file.slice(0, size).arrayBuffer()).to_bytes()
+
+    async def copy_to(self, path: str) -> None:
+        """Into a file of the page's memory (MEMFS), a slice at a time, sized at once."""
+        with open(path, "wb") as target:
+            target.truncate(self.size)
+            for start in range(0, self.size, _READ_CHUNK):
+                part = await self._file.slice(start, start + _READ_CHUNK).arrayBuffer()
+                target.seek(start)
+                target.write(part.to_bytes())
+
 
 class Dom:
     def __init__(self, on_error: Callable[[BaseException], None]) -> None:

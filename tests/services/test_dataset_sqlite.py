@@ -290,3 +290,50 @@ def test_the_search_index_is_made_once_confirmed_then_the_file_written(source, t
     assert whats == sorted(whats, key=["import.indexing", "work.replacing"].index) and len(set(whats)) == 2
     assert [p.percent for p in seen] == sorted(p.percent for p in seen) and seen[-1].percent == 100
     assert fresh.scalar("SELECT count(*) FROM account_search") == 40
+
+
+# The page copies a chosen SQLite file into a file of its memory and imports from there -----
+def on_disk(tmp_path, data: bytes, name: str = "chosen.sqlite"):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def imported_from(path):
+    fresh = open_store()
+    apply_import(fresh, OWNER, prepare_import(OWNER, path))
+    return fresh
+
+
+def test_a_copy_on_disk_imports_as_its_bytes_do_and_is_removed(tmp_path, source, document):
+    path = on_disk(tmp_path, source.serialize())
+    assert json.loads(export_json(imported_from(path), OWNER)) == document
+    assert not path.exists()   # ~ the file's size in the page's memory: gone once copied
+
+
+def test_a_copy_on_disk_that_says_wal_is_read_as_a_file_on_its_own(tmp_path, source, document):
+    path = on_disk(tmp_path, source.serialize())
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()   # checkpointed: the main file holds everything, and says WAL
+    assert path.read_bytes()[18:20] == b"\x02\x02"
+    (tmp_path / "chosen.sqlite-wal").unlink(missing_ok=True)
+    assert json.loads(export_json(imported_from(path), OWNER)) == document
+
+
+def test_copies_on_disk_of_another_page_size_or_of_garbage_are_refused_and_removed(tmp_path, target, source):
+    other = on_disk(tmp_path, source.serialize(), "other.sqlite")
+    conn = sqlite3.connect(other)
+    conn.executescript("PRAGMA page_size = 8192; VACUUM;")
+    conn.close()
+    garbage = on_disk(tmp_path, b"SQLite format 3\x00" + bytes(range(256)) * 64, "garbage.sqlite")
+    assert refusal(target, other).code == "other_schema"
+    assert refusal(target, garbage).code == "damaged"
+    assert not other.exists() and not garbage.exists()
+
+
+def test_a_copy_on_disk_refused_before_it_is_read_is_removed_too(tmp_path, monkeypatch, target, source):
+    monkeypatch.setattr("app.services.dataset.MAX_SQLITE_BYTES", 1000)
+    path = on_disk(tmp_path, source.serialize())
+    assert refusal(target, path).code == "too_large"
+    assert not path.exists()

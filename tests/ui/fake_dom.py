@@ -24,6 +24,13 @@ class FakeFile:
     async def read(self) -> bytes:
         return self.data
 
+    async def head(self, size: int) -> bytes:
+        return self.data[:size]
+
+    async def copy_to(self, path: str) -> None:
+        with open(path, "wb") as target:
+            target.write(self.data)
+
 
 class FakeDom:
     def __init__(self, hash_: str = "", settings: dict[str, str] | None = None,
