@@ -281,7 +281,7 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
 
 def longest_task(page) -> float:
     """The longest time the page could not answer since the last call (ms; 0 if none over 50)."""
-    return max(page.evaluate("window.__longTasks.splice(0)") or [0])
+    return max(page.evaluate("(window.__longTasks || []).splice(0)") or [0])
 
 
 WASM_MEMORIES_JS = """(() => {

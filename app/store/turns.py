@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-EVERY_S = 0.015
+EVERY_S = 0.04   # a turn costs the page a frame (a few ms): not more often than a click needs
 _OPS = 10_000   # SQLite instructions between two looks at the clock: a fraction of a millisecond
 
 
