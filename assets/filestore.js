@@ -101,6 +101,8 @@
     return entries;
   }
 
+  class Spoiled extends Error {}
+
   // A kept file other than the -wal written during the save: the chunks already put may not
   // match the ones still to come (a checkpoint writes the main file), so the save starts over.
   function spoiled(FS, dir, entries) {
@@ -108,7 +110,7 @@
       || (!APPEND_ONLY.test(e.name) && e.node.kept.dirty.size > 0));
   }
 
-  function putChunks(tx, entries, generation, isSpoiled) {
+  function putChunks(tx, entries, isSpoiled) {
     const chunks = tx.objectStore(CHUNKS);
     const work = entries.flatMap((e) => e.chunks.map((k) => [e, k]));
     return new Promise((ok, ko) => {
@@ -132,9 +134,7 @@
     });
   }
 
-  class Spoiled extends Error {}
-
-  function newMeta(entries, meta, generation) {
+  function newMeta(entries, generation) {
     const files = {};
     for (const e of entries) {
       const stamps = (e.before ? e.before.stamps : []).slice(0, count(e.size));
@@ -162,9 +162,9 @@
     const meta = (await ask(tx.objectStore(META).get(META_KEY))) || { generation: 0, files: {} };
     const entries = plan(localFiles(FS, dir), meta);
     try {
-      await putChunks(tx, entries, generation, () => spoiled(FS, dir, entries));
+      await putChunks(tx, entries, () => spoiled(FS, dir, entries));
       if (spoiled(FS, dir, entries)) throw new Spoiled();
-      const next = newMeta(entries, meta, generation);
+      const next = newMeta(entries, generation);
       dropUnused(tx, entries, meta);
       tx.objectStore(META).put(next, META_KEY);
       await done;
