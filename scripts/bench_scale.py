@@ -121,6 +121,25 @@ REFUSED_JS = """() => {
 }"""
 
 
+PHASES_JS = """() => {
+  // When each part of the work began, as its progress line says (seconds from the file's choice):
+  // where an import's time goes, without a profiler.
+  const rec = { start: null, seen: [] };
+  window.__benchPhases = rec;
+  document.addEventListener('change', () => { rec.start = performance.now(); }, { capture: true, once: true });
+  new MutationObserver(() => {
+    const line = document.getElementById('work-line');
+    const what = line ? line.textContent.replace(/^\\d+%\\s*·\\s*/, '').trim() : null;
+    if (rec.start !== null && what && (!rec.seen.length || rec.seen[rec.seen.length - 1][0] !== what))
+      rec.seen.push([what, (performance.now() - rec.start) / 1000]);
+  }).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+}"""
+
+
+def phases(page) -> str:
+    return " · ".join(f"{what} {at:.2f}" for what, at in page.evaluate("window.__benchPhases.seen"))
+
+
 def watch(page, trigger: str, *phases: str, marks: tuple[str, ...] = ()) -> None:
     page.evaluate(WATCH_JS, [trigger, list(phases), list(marks)])
 
@@ -149,6 +168,7 @@ def import_dataset(page, file: Path | dict, size_label: str) -> dict[str, object
     page.evaluate("window.__benchAlertsBefore = [...document.querySelectorAll('[role=alert], .py-error')]"
                   ".map(e => e.textContent.trim()).filter(Boolean)")
     watch(page, "change", "return !!document.querySelector('[role=alertdialog]') || (" + REFUSED_JS + ")() !== null")
+    page.evaluate(PHASES_JS)
     longest_task(page)
     page.get_by_label("Import dataset", exact=True).set_input_files(file, timeout=STEP_MS)
     [shown] = watched_ms(page, 1)
@@ -157,6 +177,7 @@ def import_dataset(page, file: Path | dict, size_label: str) -> dict[str, object
         figures[f"{size_label}: to confirmation"] = f"refused: {refused}"
         return figures
     figures[f"{size_label}: to confirmation (s)"] = shown / 1000
+    figures[f"{size_label}: each part began at (s)"] = phases(page)
     figures[f"{size_label}: longest task to confirmation (ms)"] = [longest_task(page)]
     watch(page, "click", NOT_SAVED, SAVED,
           marks=("return [...document.querySelectorAll('button')].some(b => b.textContent.trim() === 'Undo import')",))
