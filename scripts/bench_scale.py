@@ -124,15 +124,17 @@ REFUSED_JS = """() => {
 PHASES_JS = """() => {
   // When each part of the work began, as its progress line says (seconds from the file's choice):
   // where an import's time goes, without a profiler.
-  const rec = { start: null, seen: [] };
+  if (window.__benchPhases) window.__benchPhases.observer.disconnect();   // the previous import's
+  const rec = { start: null, seen: [], observer: null };
   window.__benchPhases = rec;
   document.addEventListener('change', () => { rec.start = performance.now(); }, { capture: true, once: true });
-  new MutationObserver(() => {
+  rec.observer = new MutationObserver(() => {
     const line = document.getElementById('work-line');
     const what = line ? line.textContent.replace(/^\\d+%\\s*·\\s*/, '').trim() : null;
     if (rec.start !== null && what && (!rec.seen.length || rec.seen[rec.seen.length - 1][0] !== what))
       rec.seen.push([what, (performance.now() - rec.start) / 1000]);
-  }).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+  });
+  rec.observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
 }"""
 
 
