@@ -8,8 +8,10 @@ records are checked by their model, which names the problem as it always has (`w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import namedtuple
+from collections.abc import Callable, Sequence
 from functools import cache
+from itertools import islice
 from operator import itemgetter
 from typing import Annotated, Any
 
@@ -151,6 +153,42 @@ def check_records(list_name: str, records: list[Any], *, strict: bool, start: in
         return _records(list_name).validate_python(records, strict=strict)
     except ValidationError as error:
         raise _invalid(list_name, error, start) from None
+
+
+@cache
+def _after_rules(list_name: str) -> tuple[type, tuple[Callable[[Any], Any], ...]] | None:
+    """The model's rules across its fields, if each runs once its fields are checked (mode
+    "after"): a record of checked values is then a plain tuple with the fields' names, not a
+    model made of each. None where a rule runs at another time."""
+    validators = model_of(list_name).__pydantic_decorators__.model_validators.values()
+    if any(v.info.mode != "after" for v in validators):
+        return None
+    return namedtuple("Record", row_fields(list_name)), tuple(v.func for v in validators)
+
+
+def check_across(list_name: str, columns: Sequence[list[Any]], *, start: int = 0) -> None:
+    """The model's rules across fields, on a slice of records whose every field is checked
+    already (`columns`: checked values, in the fields' order). Raises RecordInvalid as
+    check_records() would: the model itself judges the records from the first one a rule refuses."""
+    found = _after_rules(list_name)
+    first = 0 if found is None else _first_refused(*found, columns)
+    if first is None:
+        return
+    fields = row_fields(list_name)
+    rows = islice(zip(*columns, strict=True), first, None)
+    check_records(list_name, [dict(zip(fields, r, strict=True)) for r in rows], strict=False, start=start + first)
+
+
+def _first_refused(record_of: type, rules: tuple[Callable[[Any], Any], ...], columns: Sequence[list[Any]]) -> int | None:
+    index = 0
+    try:
+        for index, values in enumerate(zip(*columns, strict=True)):   # noqa: B007 - read below
+            record = record_of._make(values)
+            for rule in rules:
+                rule(record)
+    except Exception:  # noqa: BLE001 - a refusal, or a rule wanting more than fields: the model says which
+        return index
+    return None
 
 
 def check_list(list_name: str, value: Any, *, strict: bool) -> None:

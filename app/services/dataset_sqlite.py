@@ -24,7 +24,7 @@ from app.domain.dataset_columns import (
     RecordInvalid,
     check_column,
     check_list,
-    check_records,
+    check_across,
     check_stored,
     is_range,
     problem_of,
@@ -270,8 +270,5 @@ def _check_distinct(copy: Database, name: str, field: str, part: Slice) -> dict[
 
 
 def _whole(name: str, checked: dict[str, list[Any]], start: int) -> None:
-    """The model's rule across the fields of each record, its fields checked already: given
-    their checked values (lists rather than JSON text), the model has less to do."""
-    fields = row_fields(name)
-    rows = zip(*(checked[f] for f in fields), strict=True)
-    check_records(name, [dict(zip(fields, row, strict=True)) for row in rows], strict=False, start=start)
+    """The model's rules across the fields of each record, its fields checked already."""
+    check_across(name, [checked[f] for f in row_fields(name)], start=start)

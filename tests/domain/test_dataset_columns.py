@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from app.domain.dataset import RECORD_LISTS, Dataset, row_fields
 from app.domain.dataset_columns import (
+    check_across,
     ColumnInvalid,
     RecordInvalid,
     check_column,
@@ -154,6 +155,38 @@ def test_a_record_with_a_rule_across_its_fields_is_checked_whole(document):
     with pytest.raises(RecordInvalid) as caught:
         checked_columns("email_settings", settings, strict=True, start=3)
     assert caught.value.loc == ("email_settings", 3) and caught.value.reason == "invited_at"
+
+
+def _settings_columns(document, count: int) -> list[list]:
+    """email_settings records as checked columns (what the import hands check_across)."""
+    settings = [dict(s) for s in document["email_settings"][:count]]
+    return checked_columns("email_settings", settings, strict=True)
+
+
+def test_a_rule_across_fields_is_run_on_checked_columns_and_names_its_record(document):
+    columns = _settings_columns(document, 4)
+    check_across("email_settings", columns, start=20)   # all hold: nothing said
+    fields = row_fields("email_settings")
+    columns[fields.index("login")][2] = "invited"
+    columns[fields.index("invited_at")][2] = None
+    with pytest.raises(RecordInvalid) as caught:
+        check_across("email_settings", columns, start=20)
+    assert caught.value.loc == ("email_settings", 22) and caught.value.reason == "invited_at"
+
+
+def test_a_rule_that_wants_more_than_the_fields_is_left_to_the_model(document, monkeypatch):
+    import app.domain.dataset_columns as module
+
+    record_of, rules = module._after_rules("email_settings")
+    wants_the_model = (lambda record: record.model_dump(), *rules)   # a tuple has no model_dump
+    monkeypatch.setattr(module, "_after_rules", lambda _name: (record_of, wants_the_model))
+    columns = _settings_columns(document, 3)
+    check_across("email_settings", columns)   # the model itself finds nothing wrong
+    columns[row_fields("email_settings").index("login")][1] = "invited"
+    columns[row_fields("email_settings").index("invited_at")][1] = None
+    with pytest.raises(RecordInvalid) as caught:
+        check_across("email_settings", columns, start=5)
+    assert caught.value.loc == ("email_settings", 6)
 
 
 def test_a_list_as_a_whole():
