@@ -22,9 +22,9 @@ from app.domain.dataset import RECORD_LISTS, row_fields
 from app.domain.dataset_columns import (
     ColumnInvalid,
     RecordInvalid,
+    check_across,
     check_column,
     check_list,
-    check_across,
     check_stored,
     is_range,
     problem_of,

@@ -8,9 +8,9 @@ from pydantic import ValidationError
 
 from app.domain.dataset import RECORD_LISTS, Dataset, row_fields
 from app.domain.dataset_columns import (
-    check_across,
     ColumnInvalid,
     RecordInvalid,
+    check_across,
     check_column,
     check_list,
     check_records,
