@@ -10,6 +10,7 @@ from datetime import date
 from app.demo.generator import build_demo, demo_steps
 from app.i18n import Translator
 from app.platform.kdf import browser_kdf
+from app.platform.sqlite_check import check_elsewhere
 from app.platform.storage import DB_PATH, BrowserStorage
 from app.platform.turns import browser_pause
 from app.services.firm import is_set_up
@@ -52,7 +53,7 @@ def _start(dom: Dom, storage: BrowserStorage, db: Database) -> None:
         demo_firm(db)  # the first start on this device
     dom.mark("data-ready")
     app = App(db, dom, retry_save=storage.retry, make_demo=make_demo, kdf=browser_kdf(),
-              pause=browser_pause)
+              pause=browser_pause, check_elsewhere=check_elsewhere)
     storage.loop.on_state = app.show_save_state
     if storage.pending:  # the demo firm just written is still on its way to IndexedDB
         app.save_state = ("saving", None)

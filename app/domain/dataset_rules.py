@@ -84,13 +84,16 @@ class CustomValues:
         known field passes here: the link to nothing is refused with the other links."""
         scope = self.LISTS[list_name]
         verdicts = self._verdicts[scope]
-        for index, pair in enumerate(zip(field_ids, values, strict=True)):
-            fits = verdicts.get(pair)
-            if fits is None:
-                fits = verdicts[pair] = self._fits(scope, *pair)
-            if not fits:
-                return index
-        return None
+        pairs = list(zip(field_ids, values, strict=True))
+        # Each distinct pair once (found at C speed); records are looked at only if one fails.
+        misfits = {pair for pair in dict.fromkeys(pairs) if not self._verdict(verdicts, scope, pair)}
+        return next((i for i, pair in enumerate(pairs) if pair in misfits), None) if misfits else None
+
+    def _verdict(self, verdicts: dict[tuple[int, str], bool], scope: str, pair: tuple[int, str]) -> bool:
+        fits = verdicts.get(pair)
+        if fits is None:
+            fits = verdicts[pair] = self._fits(scope, *pair)
+        return fits
 
     def _fits(self, scope: str, field_id: int, value: str) -> bool:
         known = self._fields.get(field_id)

@@ -16,7 +16,7 @@ from app.domain.dataset_columns import RecordInvalid
 from app.domain.errors import AccessDenied, FileRefused
 from app.services import dataset_export
 from app.services.dataset_json import json_steps
-from app.services.dataset_sqlite import sqlite_steps
+from app.services.dataset_sqlite import CheckedElsewhere, sqlite_steps
 from app.services.dataset_steps import Phase, reindex_steps
 from app.services.steps import Progress, Steps, run_all
 from app.store import dataset as dataset_store
@@ -78,10 +78,11 @@ def is_sqlite(head: bytes) -> bool:
     return head.startswith(_SQLITE_MAGIC)
 
 
-def prepare_import_steps(actor, data: bytes | Path) -> Steps[PreparedImport]:
+def prepare_import_steps(actor, data: bytes | Path, elsewhere: CheckedElsewhere | None = None) -> Steps[PreparedImport]:
     """`prepare_import` in steps. The new data is made aside (a private copy of an SQLite file,
     a new database for a JSON document): Cancel, or a refusal, drops it and leaves nothing.
-    `data` is the file's bytes, or an SQLite file's private copy on disk (removed once read)."""
+    `data` is the file's bytes, or an SQLite file's private copy on disk (removed once read);
+    `elsewhere`, an SQLite file's integrity check running elsewhere (closed here in any case)."""
     on_disk = isinstance(data, Path)
     try:
         _check(actor)
@@ -90,8 +91,10 @@ def prepare_import_steps(actor, data: bytes | Path) -> Steps[PreparedImport]:
         sqlite_file = on_disk or is_sqlite(data)
         if sqlite_file and size > MAX_SQLITE_BYTES:
             raise FileRefused("too_large", limit=str(MAX_SQLITE_BYTES // (1024 * 1024)))
-        return (yield from _prepared(sqlite_steps(data) if sqlite_file else json_steps(data)))
+        return (yield from _prepared(sqlite_steps(data, elsewhere) if sqlite_file else json_steps(data)))
     finally:
+        if elsewhere is not None:
+            elsewhere.close()   # a refusal before the check began, or not an SQLite file
         if on_disk:
             data.unlink(missing_ok=True)   # refused, cancelled or read: never left in memory
 

@@ -3,7 +3,9 @@
 
 Checking is SQLite's job first: the schema must be exactly ours at the file's version, every
 table passes SQLite's integrity check (pages, NOT NULL, CHECK, UNIQUE, STRICT types), then the
-copy is migrated and every link checked. The models then check what a schema cannot say
+copy is migrated and every link checked. In the browser the integrity check runs elsewhere (a
+worker with its own SQLite, on another core: `CheckedElsewhere`) while the records are checked
+here, and no verdict is given before its answer: damage is what a damaged file is refused for. The models then check what a schema cannot say
 (formats, names, dates, JSON text, photos, rules across records, custom values), column by
 column: a range of integers by its smallest and largest values, any other column value by
 value, each distinct value once. The copy is not rebuilt: values the models tidy are written
@@ -16,7 +18,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from app.domain.dataset import RECORD_LISTS, row_fields
 from app.domain.dataset_columns import (
@@ -34,7 +36,7 @@ from app.domain.dataset_columns import (
 from app.domain.dataset_rules import AcrossRecords, CustomValues
 from app.services.dataset_steps import Phase, links_steps
 from app.services.pace import Pace
-from app.services.steps import Progress, Steps
+from app.services.steps import Progress, Steps, Waiting
 from app.store import dataset as dataset_store
 from app.store import dataset_check
 from app.store.dataset import TABLES, Slice, keys_of, stored_value
@@ -53,6 +55,22 @@ class _Columns:
     whole: bool               # checked record by record (the model has a rule across its fields)
     needed: tuple[str, ...]   # read for the rules across records
     distinct: frozenset[str] = frozenset()   # of `read`: each distinct value of a slice, not every value
+
+
+class NotChecked(Exception):
+    """The check elsewhere could not run (no worker, no memory for it): it is run here instead."""
+
+
+class CheckedElsewhere(Protocol):
+    """SQLite's integrity check of the same file, running elsewhere (app.platform.sqlite_check)."""
+
+    def ready(self) -> bool: ...
+
+    def problem(self) -> str | None:
+        """Once ready: the damage as SQLite words it, None if there is none. Raises NotChecked."""
+
+    def close(self) -> None:
+        """Done with it, answered or not."""
 
 
 class _Checks:
@@ -84,41 +102,68 @@ class _Checks:
         return RecordInvalid((), broken) if broken else self.misfit or self.rejected
 
 
-def sqlite_steps(data: bytes | Path) -> Steps[tuple[Database, dict[str, int]]]:
+def sqlite_steps(data: bytes | Path, elsewhere: CheckedElsewhere | None = None) -> Steps[tuple[Database, dict[str, int]]]:
     """Check an SQLite file in full; its checked copy is the new data. Raises what the store and
-    the models raise (OtherSchema, Damaged, Rejected, RecordInvalid)."""
-    copy = dataset_check.open_copy(data)
+    the models raise (OtherSchema, Damaged, Rejected, RecordInvalid). `elsewhere`: the file's
+    integrity check, already running elsewhere (it is closed here, whatever happens)."""
     try:
-        yield Progress("import.checking_file")
-        return (yield from _checked(copy))
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
-        # After its checks a file can still hold text that is not UTF-8 (SQLite does not look).
-        copy.close()
-        raise dataset_store.Damaged(str(error)) from None
-    except BaseException:
-        copy.close()
-        raise
+        copy = dataset_check.open_copy(data)
+        try:
+            yield Progress("import.checking_file")
+            return (yield from _checked(copy, elsewhere))
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
+            # After its checks a file can still hold text that is not UTF-8 (SQLite does not look).
+            copy.close()
+            raise dataset_store.Damaged(str(error)) from None
+        except BaseException:
+            copy.close()
+            raise
+    finally:
+        if elsewhere is not None:
+            elsewhere.close()
 
 
-def _checked(copy: Database) -> Steps[tuple[Database, dict[str, int]]]:
+def _checked(copy: Database, elsewhere: CheckedElsewhere | None) -> Steps[tuple[Database, dict[str, int]]]:
     sizes = yield from _sizes(copy)
     counts = {name: sizes.get(TABLES[name], 0) for name in RECORD_LISTS}
-    meter = _Meter(sizes, counts)
-    yield from _integrity(copy, sizes, meter)
+    meter = _Meter(sizes if elsewhere is None else {}, counts)
+    if elsewhere is None:
+        yield from _integrity(copy, sizes, meter.integrity)
     dataset_check.bring_up_to_date(copy)
     yield meter.integrity.at(1, 1)
     checks = _Checks()
     try:
-        yield from links_steps(copy, counts, meter.links)
-    except dataset_store.Rejected as error:
-        checks.rejected = error   # named only if no record breaks its model
-    yield from _records(copy, counts, checks, meter)
+        try:
+            yield from links_steps(copy, counts, meter.links)
+        except dataset_store.Rejected as error:
+            checks.rejected = error   # named only if no record breaks its model
+        yield from _records(copy, counts, checks, meter)
+    except RecordInvalid:
+        yield from _undamaged(elsewhere, copy, sizes, meter)   # a damaged file is refused as such
+        raise
+    yield from _undamaged(elsewhere, copy, sizes, meter)
     refused = checks.refusal()
     if refused is not None:
         raise refused
     with copy.transaction():
         dataset_check.clear_derived(copy)
     return copy, counts
+
+
+def _undamaged(elsewhere: CheckedElsewhere | None, copy: Database, sizes: dict[str, int], meter: _Meter) -> Steps[None]:
+    """The answer of the check elsewhere, waited for; raises Damaged. If it could not run, the
+    copy is checked here (the bar stays where the records left it)."""
+    if elsewhere is None:
+        return
+    while not elsewhere.ready():
+        yield Waiting("import.checking_file", meter.total, meter.total)
+    try:
+        problem = elsewhere.problem()
+    except NotChecked:
+        yield from _integrity(copy, sizes, Phase("import.checking_file", meter.total, 0, meter.total))
+        return
+    if problem is not None:
+        raise dataset_store.Damaged(problem)
 
 
 class _Meter:
@@ -134,7 +179,7 @@ class _Meter:
             phases.append(Phase(what, start, width, total))
             start += width
         self.integrity, self.links, self.records = phases
-        self.rows = rows
+        self.rows, self.total = rows, total
 
 
 def _sizes(copy: Database) -> Steps[dict[str, int]]:
@@ -146,14 +191,14 @@ def _sizes(copy: Database) -> Steps[dict[str, int]]:
     return sizes
 
 
-def _integrity(copy: Database, sizes: dict[str, int], meter: _Meter) -> Steps[None]:
+def _integrity(copy: Database, sizes: dict[str, int], phase: Phase) -> Steps[None]:
     done, total = 0, sum(sizes.values())
     for table, size in sizes.items():
         problem = dataset_check.integrity_problem(copy, table)
         if problem:
             raise dataset_store.Damaged(problem)
         done += size
-        yield meter.integrity.at(done, total)
+        yield phase.at(done, total)
 
 
 def _records(copy: Database, counts: dict[str, int], checks: _Checks, meter: _Meter) -> Steps[None]:

@@ -26,6 +26,11 @@ class Progress:
         return min(100, self.done * 100 // self.total) if self.total else 0
 
 
+class Waiting(Progress):
+    """Progress while the work waits on something running elsewhere (a worker): the browser's
+    runner ends its slice and lets the page idle a moment rather than ask again at once."""
+
+
 Steps = Generator[Progress, None, T]
 
 

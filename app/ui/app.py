@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.domain.access import can_manage_settings
 from app.domain.errors import AccessDenied, NotFound
@@ -37,6 +37,7 @@ from app.ui.session import Session
 from app.ui.work import WorkRunner
 
 if TYPE_CHECKING:
+    from app.services.dataset_sqlite import CheckedElsewhere
     from app.ui.data_screen import DataScreen
     from app.ui.dom import Dom  # the browser-only module; tests pass a stand-in
     from app.ui.settings_screen import SettingsScreen
@@ -52,9 +53,12 @@ IDLE_CHECK_SECONDS = 10
 class App:
     def __init__(self, db: Database, dom: Dom, retry_save: Callable[[], None] = lambda: None,
                  make_demo: MakeDemo | None = None, kdf: Kdf | None = None,
-                 pause: Callable[[], None] | None = None) -> None:
+                 pause: Callable[[], None] | None = None,
+                 check_elsewhere: Callable[[Any], CheckedElsewhere] | None = None) -> None:
         self.db = db
         self.pause = pause   # lets the browser run in the middle of a long call (app.store.turns)
+        # Starts SQLite's check of a chosen file in a worker (app.platform.sqlite_check).
+        self.check_elsewhere = check_elsewhere
         self.make_demo = make_demo  # given by the entry point, which owns the demo generator
         self.dom = dom
         self._retry_save = retry_save

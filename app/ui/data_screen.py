@@ -22,6 +22,7 @@ from app.ui.csv_import import CsvImport
 from app.ui.events import UiEvent
 
 if TYPE_CHECKING:
+    from app.services.dataset_sqlite import CheckedElsewhere
     from app.ui.app import App
     from app.ui.dom import ChosenFile
 
@@ -34,6 +35,7 @@ class DataScreen:
         self.errors: dict[str, str] = {}      # file input id -> message
         self.reading: str | None = None
         self.csv = CsvImport(self)
+        self._elsewhere: CheckedElsewhere | None = None   # the chosen SQLite file's check, until its import starts
 
     def forget(self) -> None:
         """Another member signed in, or the data was replaced: a CSV preview no longer holds."""
@@ -83,7 +85,7 @@ class DataScreen:
 
     # Reading a chosen file ------------------------------------------------------------
     def read_file(self, input_id: str, check_size: Callable[[int], None], use: Callable[[str, Any], None],
-                  copy_to: Callable[[bytes], Path | None] = lambda _head: None) -> None:
+                  copy_to: Callable[[ChosenFile, bytes], Path | None] = lambda _file, _head: None) -> None:
         """Read the file chosen in `input_id` (refused unread if too large), then `use` its name and
         bytes; or, where `copy_to` names a place for a file starting so, its copy there."""
         chosen = self.app.dom.chosen_file(input_id)
@@ -100,9 +102,9 @@ class DataScreen:
         asyncio.ensure_future(self._finish_reading(input_id, chosen, use, copy_to))
 
     async def _finish_reading(self, input_id: str, chosen: ChosenFile, use: Callable[[str, Any], None],
-                              copy_to: Callable[[bytes], Path | None]) -> None:
+                              copy_to: Callable[[ChosenFile, bytes], Path | None]) -> None:
         try:
-            place = copy_to(await chosen.head(16))
+            place = copy_to(chosen, await chosen.head(16))
             if place is None:
                 data: bytes | Path = await chosen.read()
             else:
@@ -148,12 +150,20 @@ class DataScreen:
     def _dataset_chosen(self, _event: UiEvent) -> None:
         # An SQLite file is copied into a file of the page's memory and read from there: as
         # bytes, a 250 MB file would be copied whole twice, each time holding the page 0.2 s.
-        self.read_file(DATASET_INPUT, dataset.check_size, self._dataset_read,
-                       lambda head: dataset.IMPORT_COPY if dataset.is_sqlite(head) else None)
+        self.read_file(DATASET_INPUT, dataset.check_size, self._dataset_read, self._sqlite_copy)
+
+    def _sqlite_copy(self, chosen: ChosenFile, head: bytes) -> Path | None:
+        """Where an SQLite file is copied; SQLite's check of the file starts elsewhere at once."""
+        if not dataset.is_sqlite(head):
+            return None
+        if self.app.check_elsewhere is not None:
+            self._elsewhere = self.app.check_elsewhere(chosen.blob)
+        return dataset.IMPORT_COPY
 
     def _dataset_read(self, file_name: str, data: bytes | Path) -> None:
+        elsewhere, self._elsewhere = self._elsewhere, None
         self.app.work.start(self.app.t("work.checking_title", file=file_name),
-                            dataset.prepare_import_steps(self.app.member, data),
+                            dataset.prepare_import_steps(self.app.member, data, elsewhere),
                             lambda prepared: self._ask_replace(file_name, prepared), on_cancelled=self.cancelled,
                             failed=lambda error: self.failed(DATASET_INPUT, error))
 

@@ -36,6 +36,11 @@ class ChosenFile:
     size: int   # known before reading: a file over the limit is refused unread
     _file: Any
 
+    @property
+    def blob(self) -> Any:
+        """The browser's File itself, for a worker to read on its own."""
+        return self._file
+
     async def read(self) -> bytes:
         """Its bytes, a slice at a time: copying 250 MB at once would hold the page for 0.2 s."""
         data = bytearray(self.size)

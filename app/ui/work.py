@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from app.services.steps import Progress, Steps
+from app.services.steps import Progress, Steps, Waiting
 from app.store import turns
 from app.store.db import Busy
 from app.ui.components.work_progress import BAR_ID, CANCEL_ID, LINE_ID, WorkView, progress_line, work_progress
@@ -27,6 +27,7 @@ SLICE_S = 0.02
 # The bar is redrawn at most this often: each redraw costs the page a frame (style, layout,
 # paint), and a bar moving ten times a second reads as moving.
 SHOW_EVERY_S = 0.1
+WAIT_S = 0.01   # between two looks at work running elsewhere (a worker's answer)
 
 
 @dataclass
@@ -72,7 +73,8 @@ class WorkRunner:
     async def _drive(self, job: Job) -> None:
         try:
             while True:
-                await asyncio.sleep(0)   # the browser paints and handles input here
+                # The browser paints and handles input here; it idles while the work waits.
+                await asyncio.sleep(WAIT_S if isinstance(job.progress, Waiting) else 0)
                 if job.cancelled:
                     job.steps.close()    # its open transaction rolls back; nothing was committed
                     self._end()
@@ -98,6 +100,8 @@ class WorkRunner:
             with turns.lending(self._turn):
                 while time.perf_counter() < deadline:
                     job.progress = next(job.steps)
+                    if isinstance(job.progress, Waiting):
+                        break
         except StopIteration as stop:
             return True, stop.value
         finally:

@@ -241,6 +241,32 @@ def test_refused_files_say_why_next_to_the_input_and_change_nothing(page: Page, 
     expect_clients(page, DEMO)
 
 
+def check_broken(sqlite_data: bytes) -> bytes:
+    """The export with a CHECK broken (written with checks off), which SQLite's check finds."""
+    data = bytearray(sqlite_data)
+    data[18:20] = b"\x01\x01"   # as a rollback file: the same pages, readable in memory
+    db = sqlite3.connect(":memory:")
+    db.deserialize(bytes(data))
+    db.execute("PRAGMA ignore_check_constraints = ON")
+    db.execute("UPDATE invoice SET amount_cents = -5 WHERE id = (SELECT min(id) FROM invoice)")
+    db.commit()
+    broken = db.serialize()
+    db.close()
+    return broken
+
+
+def test_sqlite_checks_the_chosen_file_in_a_worker_and_damage_is_said_beside_the_input(page: Page, tmp_path) -> None:
+    open_data_page(page)
+    sqlite_data = download(page, "Export SQLite", tmp_path)
+    saved(page)
+    generation = page.evaluate(GENERATION)
+    # SQLite's integrity check runs in a worker of its own while the page checks the records.
+    with page.expect_worker(lambda worker: worker.url.endswith("/assets/sqlite-check.mjs")):
+        expect_refused(page, "check-broken.sqlite", check_broken(sqlite_data),
+                       re.escape("This SQLite file is damaged and cannot be read."))
+    assert page.evaluate(GENERATION) == generation
+
+
 def test_a_record_broken_deep_inside_is_named_and_nothing_changes(page: Page, tmp_path) -> None:
     _, document = export_json(page, tmp_path)
     saved(page)

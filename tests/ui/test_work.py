@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from app.services.steps import Progress
+from app.services.steps import Progress, Waiting
 from app.store import open_store
 from app.store.db import Busy
 from app.ui import work
@@ -144,3 +144,39 @@ def test_in_the_middle_of_a_long_call_the_page_gets_turns_and_may_not_write_into
     assert refused and all(refused)   # turns came, and each write in them was refused
     assert "From a click" not in tag_names(app.db) and "Before the long call" in tag_names(app.db)
     assert not app.db.held
+
+
+def waiting_for(answer: dict, asked: list[int]):
+    """Work that waits for an answer arriving from elsewhere (as a worker's message does)."""
+    yield Progress("work.starting", 1, 2)
+    while "value" not in answer:
+        asked[0] += 1
+        yield Waiting("work.starting", 1, 2)
+    return answer["value"]
+
+
+def test_work_that_waits_on_elsewhere_lets_the_page_idle_and_gets_its_answer(app):
+    answer, asked, results = {}, [0], []
+
+    async def body():
+        task = app.work.start("Waiting", waiting_for(answer, asked), results.append)
+        await asyncio.sleep(0.1)   # the answer comes later, from a browser event
+        answer["value"] = "ok"
+        await task
+    asyncio.run(body())
+    assert results == ["ok"] and app.dom.regions["work"] is None
+    # Asked again each WAIT_S (0.01 s) at most, not over and over within a slice.
+    assert 0 < asked[0] <= 0.1 / work.WAIT_S + 2
+
+
+def test_cancel_while_waiting_on_elsewhere_ends_the_work(app):
+    answer, asked, results = {}, [0], []
+
+    async def body():
+        task = app.work.start("Waiting", waiting_for(answer, asked), results.append,
+                              on_cancelled=lambda: results.append("cancelled"))
+        await asyncio.sleep(0.05)
+        app.work.cancel()
+        await task
+    asyncio.run(body())
+    assert results == ["cancelled"] and not app.work.busy
