@@ -161,9 +161,12 @@ def saved(page) -> None:
 
 
 # The steps ------------------------------------------------------------------------------
-def import_dataset(page, file: Path | dict, size_label: str) -> dict[str, object]:
-    """Import dataset -> confirmation -> Confirm -> "Undo import" and "Saved"."""
-    figures: dict[str, object] = {}
+IMPORTS = 4   # to the confirmation, in one page: the session's first, then the same file again
+
+
+def to_confirmation(page, file: Path | dict) -> tuple[float, str] | str:
+    """Choose the file on the Data page: (seconds to the confirmation, when each part began),
+    or why it was refused."""
     page.goto(page.url.split("#")[0] + "#/data")
     page.get_by_role("heading", level=1, name="Data").wait_for()
     saved(page)
@@ -171,16 +174,36 @@ def import_dataset(page, file: Path | dict, size_label: str) -> dict[str, object
                   ".map(e => e.textContent.trim()).filter(Boolean)")
     watch(page, "change", "return !!document.querySelector('[role=alertdialog]') || (" + REFUSED_JS + ")() !== null")
     page.evaluate(PHASES_JS)
-    longest_task(page)
     page.get_by_label("Import dataset", exact=True).set_input_files(file, timeout=STEP_MS)
     [shown] = watched_ms(page, 1)
     refused = page.evaluate(REFUSED_JS) if page.get_by_role("alertdialog").count() == 0 else None
-    if refused:
-        figures[f"{size_label}: to confirmation"] = f"refused: {refused}"
-        return figures
-    figures[f"{size_label}: to confirmation (s)"] = shown / 1000
-    figures[f"{size_label}: each part began at (s)"] = phases(page)
-    figures[f"{size_label}: longest task to confirmation (ms)"] = [longest_task(page)]
+    return f"refused: {refused}" if refused else (shown / 1000, phases(page))
+
+
+def import_dataset(page, file: Path | dict, size_label: str, imports: int = IMPORTS) -> dict[str, object]:
+    """Import dataset -> confirmation, `imports` times (Cancel but the last), then Confirm ->
+    "Undo import" and "Saved". The first import of a session is said apart: the browser has not
+    yet optimised the code it runs (WebAssembly is compiled again as it gets hot)."""
+    figures: dict[str, object] = {}
+    shown: list[float] = []
+    longest: list[float] = []
+    for attempt in range(imports):
+        if attempt:
+            page.get_by_role("alertdialog").get_by_role("button", name="Cancel", exact=True).click()
+            page.get_by_role("alertdialog").wait_for(state="detached")
+        longest_task(page)
+        seen = to_confirmation(page, file)
+        if isinstance(seen, str):
+            figures[f"{size_label}: to confirmation"] = seen
+            return figures
+        shown.append(seen[0])
+        longest.append(longest_task(page))
+        if not attempt and imports > 1:
+            figures[f"{size_label}: the session's first, to confirmation (s)"] = seen[0]
+            figures[f"{size_label}: the first one, each part began at (s)"] = seen[1]
+    figures[f"{size_label}: to confirmation (s)"] = shown
+    figures[f"{size_label}: {'the last one, ' if imports > 1 else ''}each part began at (s)"] = seen[1]
+    figures[f"{size_label}: longest task to confirmation (ms)"] = longest
     watch(page, "click", NOT_SAVED, SAVED,
           marks=("return [...document.querySelectorAll('button')].some(b => b.textContent.trim() === 'Undo import')",))
     page.get_by_role("alertdialog").get_by_role("button", name="Confirm", exact=True).click()
@@ -367,7 +390,7 @@ def json_figures(page) -> dict[str, object]:
         file = Path(tmp) / "bench.json"   # a path: Playwright refuses buffers over 50 MB
         download.value.save_as(file)
         figures["  export JSON size (MiB)"] = [file.stat().st_size / 2**20]
-        figures.update(import_dataset(page, file, "import JSON"))
+        figures.update(import_dataset(page, file, "import JSON", imports=1))   # ~45 s at 50k: once
     return figures
 
 
