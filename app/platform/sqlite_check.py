@@ -8,7 +8,7 @@ from typing import Any
 import js  # type: ignore[import-not-found]
 from pyodide.ffi import create_proxy, jsnull, to_js  # type: ignore[import-not-found]
 
-from app.services.dataset_sqlite import NotChecked
+from app.services.checked_elsewhere import NotChecked
 
 WORKER_URL = "./assets/sqlite-check.mjs"
 

@@ -15,8 +15,9 @@ from app.domain.access import can_export_dataset
 from app.domain.dataset_columns import RecordInvalid
 from app.domain.errors import AccessDenied, FileRefused
 from app.services import dataset_export
+from app.services.checked_elsewhere import CheckedElsewhere
 from app.services.dataset_json import json_steps
-from app.services.dataset_sqlite import CheckedElsewhere, sqlite_steps
+from app.services.dataset_sqlite import sqlite_steps
 from app.services.dataset_steps import Phase, reindex_steps
 from app.services.steps import Progress, Steps, run_all
 from app.store import dataset as dataset_store
@@ -25,7 +26,8 @@ from app.store.db import Database
 # A JSON export of 50,000 clients is ~475 MB, read in steps (its peak in memory is a fraction
 # of it: app.services.json_reader). An SQLite file becomes the stored database as it is: while
 # it is checked the page holds it, its checked copy, the current data and the data kept for
-# Undo (50,000 clients: ~275 MB each): 400 MiB.
+# Undo (50,000 clients: ~275 MB each), and the worker checking it a copy of its own (app.platform.
+# sqlite_check, ended once it answers): 400 MiB.
 MAX_DATASET_BYTES = 600 * 1024 * 1024
 MAX_SQLITE_BYTES = 400 * 1024 * 1024
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -94,7 +96,7 @@ def prepare_import_steps(actor, data: bytes | Path, elsewhere: CheckedElsewhere 
         return (yield from _prepared(sqlite_steps(data, elsewhere) if sqlite_file else json_steps(data)))
     finally:
         if elsewhere is not None:
-            elsewhere.close()   # a refusal before the check began, or not an SQLite file
+            elsewhere.close()   # answered or not: refused, cancelled or checked
         if on_disk:
             data.unlink(missing_ok=True)   # refused, cancelled or read: never left in memory
 

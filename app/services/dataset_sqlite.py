@@ -5,12 +5,13 @@ Checking is SQLite's job first: the schema must be exactly ours at the file's ve
 table passes SQLite's integrity check (pages, NOT NULL, CHECK, UNIQUE, STRICT types), then the
 copy is migrated and every link checked. In the browser the integrity check runs elsewhere (a
 worker with its own SQLite, on another core: `CheckedElsewhere`) while the records are checked
-here, and no verdict is given before its answer: damage is what a damaged file is refused for. The models then check what a schema cannot say
-(formats, names, dates, JSON text, photos, rules across records, custom values), column by
-column: a range of integers by its smallest and largest values, any other column value by
-value, each distinct value once. The copy is not rebuilt: values the models tidy are written
-back, and what is derived from the records (sort names, search indexes) is emptied, to be made
-again once the import is confirmed (app.services.dataset.apply_import_steps).
+here, and no verdict is given before its answer: damage is what a damaged file is refused for.
+The models then check what a schema cannot say (formats, names, dates, JSON text, photos,
+rules across records, custom values), column by column: a range of integers by its smallest
+and largest values, any other column value by value, each distinct value once. The copy is not
+rebuilt: values the models tidy are written back, and what is derived from the records (sort
+names, search indexes) is emptied, to be made again once the import is confirmed
+(app.services.dataset.apply_import_steps).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from app.domain.dataset import RECORD_LISTS, row_fields
 from app.domain.dataset_columns import (
@@ -34,6 +35,7 @@ from app.domain.dataset_columns import (
     whole_records,
 )
 from app.domain.dataset_rules import AcrossRecords, CustomValues
+from app.services.checked_elsewhere import CheckedElsewhere, NotChecked
 from app.services.dataset_steps import Phase, links_steps
 from app.services.pace import Pace
 from app.services.steps import Progress, Steps, Waiting
@@ -55,22 +57,6 @@ class _Columns:
     whole: bool               # checked record by record (the model has a rule across its fields)
     needed: tuple[str, ...]   # read for the rules across records
     distinct: frozenset[str] = frozenset()   # of `read`: each distinct value of a slice, not every value
-
-
-class NotChecked(Exception):
-    """The check elsewhere could not run (no worker, no memory for it): it is run here instead."""
-
-
-class CheckedElsewhere(Protocol):
-    """SQLite's integrity check of the same file, running elsewhere (app.platform.sqlite_check)."""
-
-    def ready(self) -> bool: ...
-
-    def problem(self) -> str | None:
-        """Once ready: the damage as SQLite words it, None if there is none. Raises NotChecked."""
-
-    def close(self) -> None:
-        """Done with it, answered or not."""
 
 
 class _Checks:
@@ -105,22 +91,18 @@ class _Checks:
 def sqlite_steps(data: bytes | Path, elsewhere: CheckedElsewhere | None = None) -> Steps[tuple[Database, dict[str, int]]]:
     """Check an SQLite file in full; its checked copy is the new data. Raises what the store and
     the models raise (OtherSchema, Damaged, Rejected, RecordInvalid). `elsewhere`: the file's
-    integrity check, already running elsewhere (it is closed here, whatever happens)."""
+    integrity check, already running elsewhere (the caller closes it)."""
+    copy = dataset_check.open_copy(data)
     try:
-        copy = dataset_check.open_copy(data)
-        try:
-            yield Progress("import.checking_file")
-            return (yield from _checked(copy, elsewhere))
-        except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
-            # After its checks a file can still hold text that is not UTF-8 (SQLite does not look).
-            copy.close()
-            raise dataset_store.Damaged(str(error)) from None
-        except BaseException:
-            copy.close()
-            raise
-    finally:
-        if elsewhere is not None:
-            elsewhere.close()
+        yield Progress("import.checking_file")
+        return (yield from _checked(copy, elsewhere))
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
+        # After its checks a file can still hold text that is not UTF-8 (SQLite does not look).
+        copy.close()
+        raise dataset_store.Damaged(str(error)) from None
+    except BaseException:
+        copy.close()
+        raise
 
 
 def _checked(copy: Database, elsewhere: CheckedElsewhere | None) -> Steps[tuple[Database, dict[str, int]]]:

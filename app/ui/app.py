@@ -37,7 +37,7 @@ from app.ui.session import Session
 from app.ui.work import WorkRunner
 
 if TYPE_CHECKING:
-    from app.services.dataset_sqlite import CheckedElsewhere
+    from app.services.checked_elsewhere import CheckedElsewhere
     from app.ui.data_screen import DataScreen
     from app.ui.dom import Dom  # the browser-only module; tests pass a stand-in
     from app.ui.settings_screen import SettingsScreen

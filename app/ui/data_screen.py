@@ -22,7 +22,7 @@ from app.ui.csv_import import CsvImport
 from app.ui.events import UiEvent
 
 if TYPE_CHECKING:
-    from app.services.dataset_sqlite import CheckedElsewhere
+    from app.services.checked_elsewhere import CheckedElsewhere
     from app.ui.app import App
     from app.ui.dom import ChosenFile
 

@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 
 from app.domain.errors import FileRefused
+from app.services.checked_elsewhere import NotChecked
 from app.services.dataset import prepare_import_steps
-from app.services.dataset_sqlite import NotChecked
 from app.services.steps import Waiting, run_all
 from app.store import dataset_check
 from tests.services.test_dataset import OWNER
