@@ -1,11 +1,12 @@
-// SQLite's integrity check of a chosen file, in a worker with its own SQLite (issue #10).
+// SQLite's integrity and link checks of a chosen file, in a worker with its own SQLite (issue #10).
 //
 // The check reads every page and costs a quarter of an import's time: here it runs on another
 // core while the page's Python checks the records of its own copy (app/platform/sqlite_check.py
 // starts this worker, app/services/dataset_sqlite.py waits for its answer before any verdict).
 // The file is a private copy here and its schema can run no code. One message in: the File. One
-// message out: {problem: null} when all is well, {problem: "..."} as SQLite says it, or
-// {failed: "..."} when the check could not run (the page then checks its own copy).
+// message out: {problem: "..."} as SQLite says it; {problem: null, version, broken} when the file
+// is sound (its schema version, the tables with a link to a missing record); or {failed: "..."}
+// when the check could not run (the page then checks its own copy).
 import init from "../vendor/sqlite/index.mjs";
 
 const ready = init({ print: () => {}, printErr: () => {} });   // its start-up notes are not ours to show
@@ -13,6 +14,7 @@ const ready = init({ print: () => {}, printErr: () => {} });   // its start-up n
 const WAL = 2, ROLLBACK = 1;   // bytes 18 and 19 of the header: the journal mode a file was written in
 
 const VIRTUAL = "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'";
+const BROKEN = 'SELECT DISTINCT "table" FROM pragma_foreign_key_check';
 const CHUNK = 8 * 1024 * 1024;   // read a slice at a time, straight into SQLite's memory: one copy
 
 async function check(file) {
@@ -39,7 +41,9 @@ async function check(file) {
     for (const name of db.selectValues(VIRTUAL)) db.exec(`DROP TABLE "${name.replaceAll('"', '""')}"`);
     // The whole file: every table and index, and every page used once (the free list too).
     const said = db.selectValues("PRAGMA integrity_check(100)");
-    return { problem: said.length === 1 && said[0] === "ok" ? null : said.slice(0, 3).join("; ") };
+    if (said.length !== 1 || said[0] !== "ok") return { problem: said.slice(0, 3).join("; ") };
+    // Then every link, as the file is: the page uses this unless it migrates the file first.
+    return { problem: null, version: db.selectValue("PRAGMA user_version"), broken: db.selectValues(BROKEN) };
   } catch (error) {
     // SQLite refusing the file is damage; anything else (memory, a missing file) is not a verdict.
     const damaged = error instanceof sqlite3.SQLite3Error;

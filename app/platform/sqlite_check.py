@@ -1,4 +1,4 @@
-"""SQLite's integrity check of a chosen file, run by a worker while the page checks the records
+"""SQLite's checks of a chosen file (integrity, links), run by a worker while the page checks the records
 (assets/sqlite-check.mjs). It answers app.services.dataset_sqlite.CheckedElsewhere."""
 
 from __future__ import annotations
@@ -59,6 +59,9 @@ class WorkerCheck:
             raise NotChecked(self._failed)
         problem = self._answer["problem"]
         return None if problem is None or problem is jsnull else str(problem)   # JS null: no damage
+
+    def links(self) -> tuple[int, frozenset[str]]:
+        return int(self._answer["version"]), frozenset(str(t) for t in self._answer["broken"])
 
     def close(self) -> None:
         """Done with: the worker ends, answered or not (the import was cancelled)."""

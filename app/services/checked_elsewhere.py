@@ -11,12 +11,17 @@ class NotChecked(Exception):
 
 
 class CheckedElsewhere(Protocol):
-    """SQLite's integrity check of the same file, running elsewhere (app.platform.sqlite_check)."""
+    """SQLite's checks of the same file, running elsewhere (app.platform.sqlite_check): its
+    integrity, then its links."""
 
     def ready(self) -> bool: ...
 
     def problem(self) -> str | None:
         """Once ready: the damage as SQLite words it, None if there is none. Raises NotChecked."""
+
+    def links(self) -> tuple[int, frozenset[str]]:
+        """Once ready, with no damage: the file's schema version, and the tables whose rows link
+        to a record that is not there (as the file is, before any migration)."""
 
     def close(self) -> None:
         """Done with it, answered or not."""

@@ -36,7 +36,7 @@ from app.domain.dataset_columns import (
 )
 from app.domain.dataset_rules import AcrossRecords, CustomValues
 from app.services.checked_elsewhere import CheckedElsewhere, NotChecked
-from app.services.dataset_steps import Phase, links_steps
+from app.services.dataset_steps import Phase, links_refusal, links_steps
 from app.services.pace import Pace
 from app.services.steps import Progress, Steps, Waiting
 from app.store import dataset as dataset_store
@@ -105,55 +105,78 @@ def sqlite_steps(data: bytes | Path, elsewhere: CheckedElsewhere | None = None) 
         raise
 
 
-def _checked(copy: Database, elsewhere: CheckedElsewhere | None) -> Steps[tuple[Database, dict[str, int]]]:
-    sizes = yield from _sizes(copy)
-    counts = {name: sizes.get(TABLES[name], 0) for name in RECORD_LISTS}
-    meter = _Meter(sizes if elsewhere is None else {}, counts)
+@dataclass(frozen=True)
+class _Copy:
+    db: Database
+    version: int              # of its schema, as the file came
+    sizes: dict[str, int]     # rows of each stored table
+    counts: dict[str, int]    # records of each list
+
+
+def _checked(db: Database, elsewhere: CheckedElsewhere | None) -> Steps[tuple[Database, dict[str, int]]]:
+    copy = yield from _sizes(db)
+    # The page checks itself what is not checked elsewhere: all of it without a check elsewhere;
+    # the links of an older file, once it is migrated.
+    links_here = elsewhere is None or copy.version != dataset_check.CURRENT
+    meter = _Meter(copy, integrity=elsewhere is None, links=links_here)
     if elsewhere is None:
-        yield from _integrity(copy, sizes, meter.integrity)
-    dataset_check.bring_up_to_date(copy)
+        yield from _integrity(copy, meter.integrity)
+    dataset_check.bring_up_to_date(db)
     yield meter.integrity.at(1, 1)
     checks = _Checks()
+    if links_here:
+        yield from _links(copy, meter.links, checks)
     try:
-        try:
-            yield from links_steps(copy, counts, meter.links)
-        except dataset_store.Rejected as error:
-            checks.rejected = error   # named only if no record breaks its model
-        yield from _records(copy, counts, checks, meter)
+        yield from _records(db, copy.counts, checks, meter)
     except RecordInvalid:
-        yield from _undamaged(elsewhere, copy, sizes, meter)   # a damaged file is refused as such
+        yield from _answer(elsewhere, copy, checks, links_here, meter.end)   # a damaged file is refused as such
         raise
-    yield from _undamaged(elsewhere, copy, sizes, meter)
+    yield from _answer(elsewhere, copy, checks, links_here, meter.end)
     refused = checks.refusal()
     if refused is not None:
         raise refused
-    with copy.transaction():
-        dataset_check.clear_derived(copy)
-    return copy, counts
+    with db.transaction():
+        dataset_check.clear_derived(db)
+    return db, copy.counts
 
 
-def _undamaged(elsewhere: CheckedElsewhere | None, copy: Database, sizes: dict[str, int], meter: _Meter) -> Steps[None]:
-    """The answer of the check elsewhere, waited for; raises Damaged. If it could not run, the
-    copy is checked here (the bar stays where the records left it)."""
+def _answer(elsewhere: CheckedElsewhere | None, copy: _Copy, checks: _Checks, links_here: bool,
+            end: Phase) -> Steps[None]:
+    """The answer of the checks elsewhere, waited for: damage raises Damaged, broken links are
+    noted. If they could not run, the page checks its copy itself (the bar stays at its end)."""
     if elsewhere is None:
         return
     while not elsewhere.ready():
-        yield Waiting("import.checking_file", meter.total, meter.total)
+        yield Waiting(end.what, end.start, end.total)
     try:
         problem = elsewhere.problem()
     except NotChecked:
-        yield from _integrity(copy, sizes, Phase("import.checking_file", meter.total, 0, meter.total))
+        yield from _integrity(copy, end)
+        if not links_here:
+            yield from _links(copy, end, checks)
         return
     if problem is not None:
         raise dataset_store.Damaged(problem)
+    if not links_here:
+        _version, broken = elsewhere.links()
+        ours = {TABLES[name] for name in RECORD_LISTS}
+        checks.rejected = links_refusal(broken & ours) or checks.rejected   # links first, as here
+
+
+def _links(copy: _Copy, phase: Phase, checks: _Checks) -> Steps[None]:
+    try:
+        yield from links_steps(copy.db, copy.counts, phase)
+    except dataset_store.Rejected as error:
+        checks.rejected = error   # named only if no record breaks its model
 
 
 class _Meter:
-    """The progress bar's units for each part of the work."""
+    """The progress bar's units for each part of the work (those done here)."""
 
-    def __init__(self, sizes: dict[str, int], counts: dict[str, int]) -> None:
-        rows = sum(counts.values())
-        parts = (sum(sizes.values()) * _INTEGRITY, rows * _LINKS, rows * _RECORDS)
+    def __init__(self, copy: _Copy, integrity: bool, links: bool) -> None:
+        rows = sum(copy.counts.values())
+        parts = (sum(copy.sizes.values()) * _INTEGRITY if integrity else 0, rows * _LINKS if links else 0,
+                 rows * _RECORDS)
         total, start = sum(parts), 0
         phases = []
         for what, width in zip(("import.checking_file", "import.checking_links", "import.checking_records"),
@@ -161,22 +184,23 @@ class _Meter:
             phases.append(Phase(what, start, width, total))
             start += width
         self.integrity, self.links, self.records = phases
-        self.rows, self.total = rows, total
+        self.end = Phase("import.checking_file", total, 0, total)   # waiting for what is checked elsewhere
+        self.rows = rows
 
 
-def _sizes(copy: Database) -> Steps[dict[str, int]]:
-    dataset_check.schema_version(copy)
+def _sizes(db: Database) -> Steps[_Copy]:
+    version = dataset_check.schema_version(db)
     sizes = {}
-    for table in dataset_check.stored_tables(copy):
-        sizes[table] = dataset_check.count_rows(copy, table)
+    for table in dataset_check.stored_tables(db):
+        sizes[table] = dataset_check.count_rows(db, table)
         yield Progress("import.checking_file")
-    return sizes
+    return _Copy(db, version, sizes, {name: sizes.get(TABLES[name], 0) for name in RECORD_LISTS})
 
 
-def _integrity(copy: Database, sizes: dict[str, int], phase: Phase) -> Steps[None]:
-    done, total = 0, sum(sizes.values())
-    for table, size in sizes.items():
-        problem = dataset_check.integrity_problem(copy, table)
+def _integrity(copy: _Copy, phase: Phase) -> Steps[None]:
+    done, total = 0, sum(copy.sizes.values())
+    for table, size in copy.sizes.items():
+        problem = dataset_check.integrity_problem(copy.db, table)
         if problem:
             raise dataset_store.Damaged(problem)
         done += size

@@ -4,7 +4,7 @@ per step, so that no step blocks the page for long (issue #10)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from app.services.pace import Pace
@@ -36,8 +36,15 @@ def links_steps(db: Database, rows: dict[str, int], phase: Phase) -> Steps[None]
             broken.append(table)
         done += count
         yield phase.at(done, total)
-    if broken:
-        raise dataset_store.Rejected("links to missing records in " + ", ".join(sorted(broken)))
+    refused = links_refusal(broken)
+    if refused is not None:
+        raise refused
+
+
+def links_refusal(tables: Iterable[str]) -> dataset_store.Rejected | None:
+    """The refusal of a file whose `tables` hold links to missing records (None: there are none)."""
+    broken = sorted(set(tables))
+    return dataset_store.Rejected("links to missing records in " + ", ".join(broken)) if broken else None
 
 
 def reindex_steps(db: Database, counts: Sequence[int], phase: Phase) -> Steps[None]:

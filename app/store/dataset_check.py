@@ -132,6 +132,9 @@ def integrity_problem(db: Database, table: str) -> str | None:
     return None if [r[0] for r in rows] == ["ok"] else "; ".join(str(r[0]) for r in rows[:3])
 
 
+CURRENT = len(MIGRATIONS)   # the schema version of this app's databases
+
+
 def bring_up_to_date(db: Database) -> None:
     migrate(db)
 

@@ -241,29 +241,34 @@ def test_refused_files_say_why_next_to_the_input_and_change_nothing(page: Page, 
     expect_clients(page, DEMO)
 
 
-def check_broken(sqlite_data: bytes) -> bytes:
-    """The export with a CHECK broken (written with checks off), which SQLite's check finds."""
+def sqlite_edited(sqlite_data: bytes, statement: str) -> bytes:
+    """The export with `statement` run on it, CHECKs and links not enforced."""
     data = bytearray(sqlite_data)
     data[18:20] = b"\x01\x01"   # as a rollback file: the same pages, readable in memory
     db = sqlite3.connect(":memory:")
     db.deserialize(bytes(data))
     db.execute("PRAGMA ignore_check_constraints = ON")
-    db.execute("UPDATE invoice SET amount_cents = -5 WHERE id = (SELECT min(id) FROM invoice)")
+    db.execute(statement)
     db.commit()
-    broken = db.serialize()
+    edited = db.serialize()
     db.close()
-    return broken
+    return edited
 
 
-def test_sqlite_checks_the_chosen_file_in_a_worker_and_damage_is_said_beside_the_input(page: Page, tmp_path) -> None:
+def test_sqlite_checks_the_chosen_file_in_a_worker_and_what_it_finds_is_said_beside_the_input(page: Page, tmp_path) -> None:
     open_data_page(page)
     sqlite_data = download(page, "Export SQLite", tmp_path)
     saved(page)
     generation = page.evaluate(GENERATION)
-    # SQLite's integrity check runs in a worker of its own while the page checks the records.
+    # SQLite's checks run in a worker of its own while the page checks the records.
     with page.expect_worker(lambda worker: worker.url.endswith("/assets/sqlite-check.mjs")):
-        expect_refused(page, "check-broken.sqlite", check_broken(sqlite_data),
+        broken_check = "UPDATE invoice SET amount_cents = -5 WHERE id = (SELECT min(id) FROM invoice)"
+        expect_refused(page, "check-broken.sqlite", sqlite_edited(sqlite_data, broken_check),
                        re.escape("This SQLite file is damaged and cannot be read."))
+    open_data_page(page)
+    broken_link = "UPDATE note SET account_id = 999999 WHERE id = (SELECT min(id) FROM note)"
+    expect_refused(page, "link-broken.sqlite", sqlite_edited(sqlite_data, broken_link),
+                   re.escape("The file was not imported: a record breaks a rule (links to missing records in note)."))
     assert page.evaluate(GENERATION) == generation
 
 

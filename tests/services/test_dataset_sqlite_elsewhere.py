@@ -13,11 +13,13 @@ from app.services.steps import Waiting, run_all
 from app.store import dataset_check
 from tests.services.test_dataset import OWNER
 from tests.services.test_dataset_sqlite import edited, source  # noqa: F401 - a fixture
+from tests.store.test_dataset import as_version_1
 
 
 class Elsewhere:
-    """The worker's check as SQLite runs it (the whole file, `PRAGMA integrity_check`), answered
-    after the page has asked `late` times; or, `failing`, a check that could not run."""
+    """The worker's checks as SQLite runs them (the whole file: `PRAGMA integrity_check`, then
+    `foreign_key_check`), answered after the page has asked `late` times; or, `failing`, checks
+    that could not run."""
 
     def __init__(self, data: bytes, late: int = 3, failing: bool = False) -> None:
         self.data, self.late, self.failing = data, late, failing
@@ -28,14 +30,22 @@ class Elsewhere:
         self.asked += 1
         return self.asked > self.late
 
+    def _ask(self, sql: str) -> list:
+        conn = sqlite3.connect(":memory:")
+        conn.deserialize(self.data)
+        rows = conn.execute(sql).fetchall()
+        conn.close()
+        return rows
+
     def problem(self) -> str | None:
         if self.failing:
             raise NotChecked("no worker")
-        conn = sqlite3.connect(":memory:")
-        conn.deserialize(self.data)
-        said = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        conn.close()
+        said = [r[0] for r in self._ask("PRAGMA integrity_check")]
         return None if said == ["ok"] else "; ".join(said)
+
+    def links(self) -> tuple[int, frozenset[str]]:
+        [(version,)] = self._ask("PRAGMA user_version")
+        return version, frozenset(r[0] for r in self._ask('SELECT DISTINCT "table" FROM pragma_foreign_key_check'))
 
     def close(self) -> None:
         self.closed = True
@@ -109,3 +119,44 @@ def test_the_page_refuses_what_it_finds_before_the_answer_only_once_there_is_no_
     with pytest.raises(FileRefused) as caught:
         prepared(bad, elsewhere)
     assert caught.value.code == "record_invalid" and elsewhere.asked > elsewhere.late
+
+
+# Links: checked elsewhere too, unless the page migrates the file first ---------------------
+@pytest.fixture
+def links_counted(monkeypatch) -> list[str]:
+    """The tables whose links the page checks itself."""
+    asked: list[str] = []
+    check = dataset_check.has_broken_links
+
+    def counted(db, table):
+        asked.append(table)
+        return check(db, table)
+    monkeypatch.setattr(dataset_check, "has_broken_links", counted)
+    return asked
+
+
+def test_a_link_to_nothing_found_elsewhere_refuses_the_file_after_any_bad_record(source, links_counted):  # noqa: F811
+    broken = "UPDATE note SET account_id = 999999 WHERE id = (SELECT min(id) FROM note)"
+    elsewhere = Elsewhere(edited(source, broken))
+    with pytest.raises(FileRefused) as caught:
+        prepared(elsewhere.data, elsewhere)
+    assert caught.value.code == "record_rejected"
+    assert caught.value.details["where"] == "links to missing records in note"
+    assert links_counted == []   # the page left them to the check elsewhere
+    bad = edited(source, broken, "UPDATE task SET title = '' WHERE id = (SELECT min(id) FROM task)")
+    with pytest.raises(FileRefused) as caught:
+        prepared(bad, Elsewhere(bad))
+    assert caught.value.details["where"] == "tasks › 1 › title"
+
+
+def test_an_older_file_has_its_links_checked_here_once_migrated(source, links_counted):  # noqa: F811
+    old = as_version_1(source).serialize()
+    assert prepared(old, Elsewhere(old)).accounts == 40
+    assert "note" in links_counted
+
+
+def test_when_the_checks_cannot_run_elsewhere_the_page_checks_the_links_too(source, links_counted):  # noqa: F811
+    broken = edited(source, "UPDATE note SET account_id = 999999 WHERE id = (SELECT min(id) FROM note)")
+    with pytest.raises(FileRefused) as caught:
+        prepared(broken, Elsewhere(broken, failing=True))
+    assert caught.value.code == "record_rejected" and "note" in links_counted
