@@ -174,6 +174,7 @@ def to_confirmation(page, file: Path | dict) -> tuple[float, str] | str:
                   ".map(e => e.textContent.trim()).filter(Boolean)")
     watch(page, "change", "return !!document.querySelector('[role=alertdialog]') || (" + REFUSED_JS + ")() !== null")
     page.evaluate(PHASES_JS)
+    longest_task(page)   # from the file's choice on
     page.get_by_label("Import dataset", exact=True).set_input_files(file, timeout=STEP_MS)
     [shown] = watched_ms(page, 1)
     refused = page.evaluate(REFUSED_JS) if page.get_by_role("alertdialog").count() == 0 else None
@@ -191,7 +192,6 @@ def import_dataset(page, file: Path | dict, size_label: str, imports: int = IMPO
         if attempt:
             page.get_by_role("alertdialog").get_by_role("button", name="Cancel", exact=True).click()
             page.get_by_role("alertdialog").wait_for(state="detached")
-        longest_task(page)
         seen = to_confirmation(page, file)
         if isinstance(seen, str):
             figures[f"{size_label}: to confirmation"] = seen
