@@ -4,9 +4,9 @@
 // core while the page's Python checks the records of its own copy (app/platform/sqlite_check.py
 // starts this worker, app/services/dataset_sqlite.py waits for its answer before any verdict).
 // The file is a private copy here and its schema can run no code. One message in: the File. One
-// message out: {problem: "..."} as SQLite says it; {problem: null, version, broken} when the file
-// is sound (its schema version, the tables with a link to a missing record); or {failed: "..."}
-// when the check could not run (the page then checks its own copy).
+// message out: {problem: "..."} as SQLite says it; {problem: null, broken} when the file is sound
+// (broken: the tables with a link to a missing record); or {failed: "..."} when the check could
+// not run (the page then checks its own copy).
 import init from "../vendor/sqlite/index.mjs";
 
 const ready = init({ print: () => {}, printErr: () => {} });   // its start-up notes are not ours to show
@@ -43,7 +43,7 @@ async function check(file) {
     const said = db.selectValues("PRAGMA integrity_check(100)");
     if (said.length !== 1 || said[0] !== "ok") return { problem: said.slice(0, 3).join("; ") };
     // Then every link, as the file is: the page uses this unless it migrates the file first.
-    return { problem: null, version: db.selectValue("PRAGMA user_version"), broken: db.selectValues(BROKEN) };
+    return { problem: null, broken: db.selectValues(BROKEN) };
   } catch (error) {
     // SQLite refusing the file is damage; anything else (memory, a missing file) is not a verdict.
     const damaged = error instanceof sqlite3.SQLite3Error;

@@ -60,8 +60,8 @@ class WorkerCheck:
         problem = self._answer["problem"]
         return None if problem is None or problem is jsnull else str(problem)   # JS null: no damage
 
-    def links(self) -> tuple[int, frozenset[str]]:
-        return int(self._answer["version"]), frozenset(str(t) for t in self._answer["broken"])
+    def broken_links(self) -> frozenset[str]:
+        return frozenset(str(table) for table in self._answer["broken"])
 
     def close(self) -> None:
         """Done with: the worker ends, answered or not (the import was cancelled)."""

@@ -19,9 +19,9 @@ class CheckedElsewhere(Protocol):
     def problem(self) -> str | None:
         """Once ready: the damage as SQLite words it, None if there is none. Raises NotChecked."""
 
-    def links(self) -> tuple[int, frozenset[str]]:
-        """Once ready, with no damage: the file's schema version, and the tables whose rows link
-        to a record that is not there (as the file is, before any migration)."""
+    def broken_links(self) -> frozenset[str]:
+        """Once ready, with no damage: the tables whose rows link to a record that is not there
+        (as the file is, before any migration)."""
 
     def close(self) -> None:
         """Done with it, answered or not."""

@@ -255,9 +255,9 @@ def test_cancelling_at_any_step_leaves_nothing_behind(monkeypatch, source, targe
 def small_slices(monkeypatch):
     """Slices of 10 records, so that a list's later slices read its repeating columns as
     their distinct values (as a firm's size does)."""
-    from app.services import dataset_sqlite
-    monkeypatch.setattr(dataset_sqlite, "Pace", lambda: Pace(first=10, most=10))
-    monkeypatch.setattr(dataset_sqlite, "_SAMPLE", 5)
+    from app.services import sqlite_records
+    monkeypatch.setattr(sqlite_records, "Pace", lambda: Pace(first=10, most=10))
+    monkeypatch.setattr(sqlite_records, "_SAMPLE", 5)
 
 
 def test_a_repeated_value_in_a_later_slice_is_checked_and_named_at_its_record(target, source, small_slices):

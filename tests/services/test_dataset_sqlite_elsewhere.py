@@ -43,9 +43,8 @@ class Elsewhere:
         said = [r[0] for r in self._ask("PRAGMA integrity_check")]
         return None if said == ["ok"] else "; ".join(said)
 
-    def links(self) -> tuple[int, frozenset[str]]:
-        [(version,)] = self._ask("PRAGMA user_version")
-        return version, frozenset(r[0] for r in self._ask('SELECT DISTINCT "table" FROM pragma_foreign_key_check'))
+    def broken_links(self) -> frozenset[str]:
+        return frozenset(r[0] for r in self._ask('SELECT DISTINCT "table" FROM pragma_foreign_key_check'))
 
     def close(self) -> None:
         self.closed = True
