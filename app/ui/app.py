@@ -39,7 +39,7 @@ from app.ui.work import WorkRunner
 if TYPE_CHECKING:
     from app.services.checked_elsewhere import CheckedElsewhere
     from app.ui.data_screen import DataScreen
-    from app.ui.dom import Dom  # the browser-only module; tests pass a stand-in
+    from app.ui.dom_protocol import DomProtocol
     from app.ui.settings_screen import SettingsScreen
 
 SIDEBAR, MAIN, ANNOUNCE, SAVE_STATE = "sidebar", "main", "announce", "save-state"
@@ -51,7 +51,7 @@ IDLE_CHECK_SECONDS = 10
 
 
 class App:
-    def __init__(self, db: Database, dom: Dom, retry_save: Callable[[], None] = lambda: None,
+    def __init__(self, db: Database, dom: DomProtocol, retry_save: Callable[[], None] = lambda: None,
                  make_demo: MakeDemo | None = None, kdf: Kdf | None = None,
                  pause: Callable[[], None] | None = None,
                  check_elsewhere: Callable[[Any], CheckedElsewhere] | None = None) -> None:

@@ -24,7 +24,7 @@ from app.ui.events import UiEvent
 if TYPE_CHECKING:
     from app.services.checked_elsewhere import CheckedElsewhere
     from app.ui.app import App
-    from app.ui.dom import ChosenFile
+    from app.ui.dom_protocol import ChosenFileProtocol as ChosenFile
 
 MAIN = "main"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from app.ui.events import UiEvent
@@ -50,6 +50,7 @@ class FakeDom:
         self._browser_lang = browser_lang
         self._on_hash: Callable[[], None] | None = None
         self.files: dict[str, FakeFile] = {}              # file input id -> the file picked
+        self.images: dict[str, bytes] = {}                # file input id -> the image picked, as read
         self.downloads: list[tuple[str, bytes, str]] = []
         self.timers: list[Callable[[], None]] = []   # what `every` asked to call; a test calls them
         self.idle = 0.0                               # seconds without activity, as a test sets it
@@ -60,6 +61,12 @@ class FakeDom:
 
     def chosen_file(self, element_id: str) -> FakeFile | None:
         return self.files.get(element_id)
+
+    async def _image(self, element_id: str) -> bytes | None:
+        return self.images.get(element_id)
+
+    def read_image(self, element_id: str, max_px: int) -> Awaitable[bytes | None]:
+        return self._image(element_id)   # scaled as the browser would have it: a test gives it so
 
     def download(self, filename: str, data: bytes, mime: str) -> None:
         self.downloads.append((filename, data, mime))
