@@ -12,13 +12,17 @@ FORBIDDEN = {
     "domain": ("app.store", "app.services", "app.ui", "app.demo"),
     "store": ("app.services", "app.ui", "app.demo"),
     "services": ("app.ui", "app.demo"),
-    # Components get view data and callbacks: they may import the view types, no use case.
-    "ui/components": ("app.store", "app.services.clients", "app.services.profile",
-                      "app.services.members", "app.services.firm", "app.services.overview",
-                      "app.services.notes", "app.services.guard", "app.services.documents", "app.services.dataset",
-                      "app.services.client_import", "app.services.import_plan", "app.services.export",
-                      "app.ui.dom", "app.ui.app"),
 }
+
+# Components get view data and callbacks and return an element tree: of the app they import only
+# the tree, other components, icons and links, the words (i18n), the domain's values and rules,
+# and the view types the services hand them (app/services/views.py and *_views.py).
+COMPONENTS_MAY_IMPORT = ("app.ui.html", "app.ui.components", "app.ui.icons", "app.ui.router", "app.i18n",
+                         "app.domain")
+
+
+def is_view_type(module: str) -> bool:
+    return module == "app.services.views" or (module.startswith("app.services.") and module.endswith("_views"))
 
 
 def imports(path: Path) -> set[str]:
@@ -37,6 +41,29 @@ def test_layer_imports(layer):
         for name in imports(path):
             bad = [f for f in FORBIDDEN[layer] if name == f or name.startswith(f + ".")]
             assert not bad, f"{path.relative_to(APP)} imports {name}"
+
+
+def modules_imported(path: Path) -> set[str]:
+    """Like imports(), with `from app.ui import icons` as app.ui.icons (a package's module)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            if APP.parent.joinpath(*node.module.split(".")).is_dir():
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+            else:
+                names.add(node.module)
+    return names
+
+
+def test_components_import_only_the_tree_words_domain_and_view_types():
+    for path in (APP / "ui" / "components").rglob("*.py"):
+        for name in modules_imported(path):
+            if name == "app" or not name.startswith("app."):
+                continue   # the standard library, typing
+            allowed = is_view_type(name) or any(name == a or name.startswith(a + ".") for a in COMPONENTS_MAY_IMPORT)
+            assert allowed, f"{path.relative_to(APP)} imports {name}"
 
 
 def test_sql_only_in_the_store():

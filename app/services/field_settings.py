@@ -7,7 +7,6 @@ line in the firm's history in one transaction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from app.domain.access import can_manage_settings
@@ -17,22 +16,12 @@ from app.domain.firm import CustomFieldDefinition, FieldScope, FieldType, Member
 from app.domain.text import squash
 from app.domain.validation import validate
 from app.services import firm_history
+from app.services.settings_views import FieldSettingsView
 from app.store import custom_fields as field_store
 from app.store import firm as firm_store
 from app.store.db import Database
 
 MAX_NAMES = 5   # holders named in a refusal; more are summed up as "…"
-
-
-@dataclass(frozen=True)
-class FieldSettingsView:
-    id: int
-    scope: str
-    label: str
-    type: str
-    options: tuple[str, ...]
-    position: int
-    values: int   # how many accounts/contacts hold a value
 
 
 def _allowed(actor: Member) -> None:

@@ -7,12 +7,12 @@ its line in the history are written together or not at all.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 
 from app.domain.access import can_manage_settings
 from app.domain.errors import AccessDenied
 from app.domain.firm import Member
+from app.services.settings_views import EventView
 from app.store import firm as firm_store
 from app.store.db import Database
 
@@ -25,15 +25,6 @@ def record(db: Database, actor: Member | None, action: str, subject: str = "",
     at = (now or datetime.now()).isoformat(timespec="seconds")
     firm_store.record_event(db, at, actor.id if actor else None, action, subject,
                             {k: str(v) for k, v in detail.items()})
-
-
-@dataclass(frozen=True)
-class EventView:
-    at: str
-    actor: str          # the member's name; "" when made by the app itself (e.g. a set-up)
-    action: str
-    subject: str
-    detail: dict[str, str]
 
 
 def history(db: Database, actor: Member, limit: int = PAGE_SIZE) -> tuple[list[EventView], int]:

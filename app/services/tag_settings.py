@@ -6,7 +6,6 @@ its line in the firm's history in one transaction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from app.domain.access import can_manage_settings
@@ -15,17 +14,10 @@ from app.domain.field_rules import name_taken
 from app.domain.firm import Member, Tag
 from app.domain.validation import validate
 from app.services import firm_history
+from app.services.settings_views import TagSettingsView
 from app.store import firm as firm_store
 from app.store import tags as tag_store
 from app.store.db import Database
-
-
-@dataclass(frozen=True)
-class TagSettingsView:
-    id: int
-    name: str
-    color: str
-    accounts: int   # how many accounts carry it
 
 
 def _allowed(actor: Member) -> None:

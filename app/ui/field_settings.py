@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.text import squash
 from app.services import field_settings
-from app.services.field_settings import FieldSettingsView
+from app.services.settings_views import FieldSettingsView
 from app.ui.components.field_dialog import LABEL, LABEL_ID, OPTIONS, TYPE, field_dialog
 from app.ui.components.fields_part import SCOPES, FieldsHandlers, fields_part, move_id
 from app.ui.components.tags_part import counted

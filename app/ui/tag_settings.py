@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.text import squash
 from app.services import tag_settings
-from app.services.tag_settings import TagSettingsView
+from app.services.settings_views import TagSettingsView
 from app.ui.components.tag_dialog import COLOR, NAME, NAME_ID, tag_dialog
 from app.ui.components.tags_part import TagsHandlers, counted, tags_part
 from app.ui.dialogs import OpenForm

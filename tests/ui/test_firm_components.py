@@ -6,7 +6,7 @@ import pytest
 
 from app.domain.firm import Member, Right, Role
 from app.i18n import CATALOGS, Translator
-from app.services.firm_history import EventView
+from app.services.settings_views import EventView
 from app.ui.components.demo_notice import demo_notice
 from app.ui.components.firm_history import firm_history
 from app.ui.components.firm_part import firm_part

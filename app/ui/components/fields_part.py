@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.i18n import Translator
-from app.services.field_settings import FieldSettingsView
+from app.services.settings_views import FieldSettingsView
 from app.ui.components.tags_part import counted
 from app.ui.html import Element, Handler, h
 

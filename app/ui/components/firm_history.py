@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 
 from app.i18n import Translator
-from app.services.firm_history import EventView
+from app.services.settings_views import EventView
 from app.ui.components.settings_page import settings_part
 from app.ui.html import Element, h
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.i18n import Translator
-from app.services.tag_settings import TagSettingsView
+from app.services.settings_views import TagSettingsView
 from app.ui.html import Element, Handler, h
 
 TITLE_ID = "settings-tags-title"
