@@ -1,8 +1,9 @@
 """End-to-end fixtures: dist/ served on 127.0.0.1, Debian's Chromium driven by Playwright.
 
 Every test gets a fresh browser context (fresh local storage) and a page that has booted
-to data-app-state="ready". After each test we check that no request left 127.0.0.1 and
-that the page raised no error.
+to data-app-state="ready". After each test we check that no request left 127.0.0.1, that
+the page raised no error, logged none to the console, and never showed the "Something went
+wrong" notice.
 """
 
 from __future__ import annotations
@@ -54,9 +55,22 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+# Records the app's "unexpected error" notice the moment it shows, even if it is dismissed later.
+NOTICE_JS = """(() => {
+  const unexpected = /^(Something went wrong|Si è verificato un errore)/;
+  let said = false;
+  new MutationObserver(() => {
+    const notice = document.getElementById('notice');
+    const text = notice ? notice.textContent.trim() : '';
+    if (!said && unexpected.test(text)) { said = true; window.__fascicoloNotice(text); }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+})();"""
+
+
 @dataclass
 class Watch:
-    """What a page did that a user should never see: foreign requests, script errors."""
+    """What a page did that a user should never see: foreign requests, script errors, console
+    errors, the app's "Something went wrong" notice."""
 
     origin: str
     foreign: list[str] = field(default_factory=list)
@@ -64,9 +78,16 @@ class Watch:
 
     def attach(self, page: Page) -> None:
         page.on("request", self._request)
-        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("pageerror", lambda error: self._error(f"page error: {error}"))
+        page.on("console", lambda message: self._error(f"console error: {message.text}")
+                if message.type == "error" else None)
+        page.expose_function("__fascicoloNotice", lambda text: self._error(f"notice shown: {text}"))
+        page.add_init_script(NOTICE_JS)
         # A renderer that dies shows the user a sad tab; say so instead of "element not found".
         page.on("crash", lambda crashed: self.errors.append(f"the page crashed at {crashed.url}"))
+
+    def _error(self, text: str) -> None:
+        self.errors.append(text[:2000])
 
     def _request(self, request) -> None:
         url = request.url
@@ -95,7 +116,7 @@ def watch(site_url: str) -> Iterator[Watch]:
     watch = Watch(origin=site_url.rstrip("/"))
     yield watch
     assert watch.foreign == [], f"requests left 127.0.0.1: {watch.foreign}"
-    assert watch.errors == [], f"page errors: {watch.errors}"
+    assert watch.errors == [], f"what the page said went wrong: {watch.errors}"
 
 
 @pytest.fixture
