@@ -26,25 +26,7 @@ def is_view_type(module: str) -> bool:
 
 
 def imports(path: Path) -> set[str]:
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text())):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-    return names
-
-
-@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
-def test_layer_imports(layer):
-    for path in (APP / layer).rglob("*.py"):
-        for name in imports(path):
-            bad = [f for f in FORBIDDEN[layer] if name == f or name.startswith(f + ".")]
-            assert not bad, f"{path.relative_to(APP)} imports {name}"
-
-
-def modules_imported(path: Path) -> set[str]:
-    """Like imports(), with `from app.ui import icons` as app.ui.icons (a package's module)."""
+    """The modules `path` imports, with `from app.ui import icons` as app.ui.icons (a package's module)."""
     names = set()
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.Import):
@@ -57,9 +39,17 @@ def modules_imported(path: Path) -> set[str]:
     return names
 
 
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_layer_imports(layer):
+    for path in (APP / layer).rglob("*.py"):
+        for name in imports(path):
+            bad = [f for f in FORBIDDEN[layer] if name == f or name.startswith(f + ".")]
+            assert not bad, f"{path.relative_to(APP)} imports {name}"
+
+
 def test_components_import_only_the_tree_words_domain_and_view_types():
     for path in (APP / "ui" / "components").rglob("*.py"):
-        for name in modules_imported(path):
+        for name in imports(path):
             if name == "app" or not name.startswith("app."):
                 continue   # the standard library, typing
             allowed = is_view_type(name) or any(name == a or name.startswith(a + ".") for a in COMPONENTS_MAY_IMPORT)
