@@ -1,5 +1,5 @@
-"""SQLite's checks of a chosen file (integrity, links), run by a worker while the page checks the records
-(assets/sqlite-check.mjs). It answers app.services.dataset_sqlite.CheckedElsewhere."""
+"""SQLite's checks of a chosen file (integrity, links), run by a worker while the page checks its
+records (assets/sqlite-check.mjs): an app.services.checked_elsewhere.CheckedElsewhere."""
 
 from __future__ import annotations
 

@@ -154,6 +154,9 @@ class DataScreen:
 
     def _sqlite_copy(self, chosen: ChosenFile, head: bytes) -> Path | None:
         """Where an SQLite file is copied; SQLite's check of the file starts elsewhere at once."""
+        if self._elsewhere is not None:   # an earlier file's, whose copy failed
+            self._elsewhere.close()
+            self._elsewhere = None
         if not dataset.is_sqlite(head):
             return None
         if self.app.check_elsewhere is not None:
