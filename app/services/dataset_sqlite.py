@@ -39,10 +39,11 @@ def sqlite_steps(data: bytes | Path, elsewhere: CheckedElsewhere | None = None) 
     """Check an SQLite file in full; its checked copy is the new data. Raises what the store and
     the models raise (OtherSchema, Damaged, Rejected, RecordInvalid). `elsewhere`: the file's
     checks by SQLite, already running elsewhere (the caller closes it)."""
+    header = dataset_check.header_of(data)
     copy = dataset_check.open_copy(data)
     try:
         yield Progress("import.checking_file")
-        return (yield from _checked(copy, elsewhere))
+        return (yield from _checked(copy, header, elsewhere))
     except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         # After its checks a file can still hold text that is not UTF-8 (SQLite does not look).
         copy.close()
@@ -60,8 +61,9 @@ class _Copy:
     counts: dict[str, int]    # records of each list
 
 
-def _checked(db: Database, elsewhere: CheckedElsewhere | None) -> Steps[tuple[Database, dict[str, int]]]:
+def _checked(db: Database, header: bytes, elsewhere: CheckedElsewhere | None) -> Steps[tuple[Database, dict[str, int]]]:
     copy = yield from _sizes(db)
+    dataset_check.check_header(header)
     # The page checks itself what is not checked elsewhere: all of it without a check elsewhere;
     # the links of an older file, once it is migrated.
     links_here = elsewhere is None or copy.version != dataset_check.CURRENT

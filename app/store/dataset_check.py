@@ -44,6 +44,9 @@ class _Schema:
     derived: tuple[str, ...]     # other tables that hold no records: made from them (search)
 
 
+_UTF8 = 1   # the text encoding field of an SQLite header (bytes 56-59)
+
+
 def open_copy(data: bytes | Path) -> Database:
     """A private in-memory copy of the file: its schema cannot run code (Database.from_bytes).
     A file on disk (the page copies a chosen file there a slice at a time) is removed after."""
@@ -54,6 +57,22 @@ def open_copy(data: bytes | Path) -> Database:
     except sqlite3.DatabaseError as error:
         raise Damaged(str(error)) from None
     return db
+
+
+def header_of(data: bytes | Path) -> bytes:
+    """The file's SQLite header (100 bytes), before the file on disk is read and removed."""
+    if isinstance(data, bytes | bytearray):
+        return bytes(data[:100])
+    with open(data, "rb") as file:
+        return file.read(100)
+
+
+def check_header(header: bytes) -> None:
+    """Of a file whose schema is ours: SQLite reads a text encoding field it does not know as
+    UTF-8, and the copy keeps it; a database made of that copy cannot be opened beside another.
+    Raises Damaged unless the field is UTF-8's exactly."""
+    if int.from_bytes(header[56:60], "big") != _UTF8:
+        raise Damaged("text encoding field")
 
 
 def _from_file(path: Path) -> Database:
