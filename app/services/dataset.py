@@ -84,7 +84,7 @@ def prepare_import_steps(actor, data: bytes | Path, elsewhere: CheckedElsewhere 
     """`prepare_import` in steps. The new data is made aside (a private copy of an SQLite file,
     a new database for a JSON document): Cancel, or a refusal, drops it and leaves nothing.
     `data` is the file's bytes, or an SQLite file's private copy on disk (removed once read);
-    `elsewhere`, an SQLite file's integrity check running elsewhere (closed here in any case)."""
+    `elsewhere`, SQLite's checks of an SQLite file running elsewhere (closed here in any case)."""
     on_disk = isinstance(data, Path)
     try:
         _check(actor)

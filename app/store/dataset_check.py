@@ -45,6 +45,7 @@ class _Schema:
 
 
 _UTF8 = 1   # the text encoding field of an SQLite header (bytes 56-59)
+CURRENT = len(MIGRATIONS)   # the schema version of this app's databases
 
 
 def open_copy(data: bytes | Path) -> Database:
@@ -85,7 +86,7 @@ def _from_file(path: Path) -> Database:
 def schema_version(db: Database) -> int:
     """The file's schema version, once its schema is exactly ours at that version."""
     version = int(db.scalar("PRAGMA user_version"))
-    if not 1 <= version <= len(MIGRATIONS):
+    if not 1 <= version <= CURRENT:
         raise OtherSchema(f"schema version {version}")
     # The table of the schema itself first: a damaged one could read as another schema.
     problem = integrity_problem(db, "sqlite_schema")
@@ -149,9 +150,6 @@ def integrity_problem(db: Database, table: str) -> str | None:
     NOT NULL, CHECK, UNIQUE and the STRICT types. None when all is well."""
     rows = db.all("SELECT * FROM pragma_integrity_check(?)", (table,))
     return None if [r[0] for r in rows] == ["ok"] else "; ".join(str(r[0]) for r in rows[:3])
-
-
-CURRENT = len(MIGRATIONS)   # the schema version of this app's databases
 
 
 def bring_up_to_date(db: Database) -> None:
@@ -253,7 +251,7 @@ def clear_derived(db: Database) -> None:
     """Empty what a file derives from its records (search indexes, planner statistics): it is
     not trusted (a crafted file could index an account under another one's name, or hand FTS5
     a crafted index), and app.store.dataset.reindex_* rebuilds it from the records."""
-    ours = _ours(len(MIGRATIONS))
+    ours = _ours(CURRENT)
     for name in _INTERNAL - {"sqlite_sequence"}:
         db.execute(f"DROP TABLE IF EXISTS {name}")
     for name, create in ours.virtual.items():
