@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "nav.main": "Main",
     "nav.clients": "Clients",
     "nav.data": "Data",
+    "nav.menu": "Menu",
     "search.label": "Search clients",
     "search.placeholder": "Name, contact or email",
     "search.results": "Search results",

@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "nav.main": "Principale",
     "nav.clients": "Clienti",
     "nav.data": "Dati",
+    "nav.menu": "Menu",
     "search.label": "Cerca clienti",
     "search.placeholder": "Nome, contatto o email",
     "search.results": "Risultati della ricerca",

@@ -2,6 +2,8 @@
 
 In the demo firm anyone may act as any member (`Signed in as`); in a firm of its own the
 sidebar names the member signed in, with `Sign out`. Locked, it shows the brand alone.
+On a narrow screen (CSS) it is a top bar: brand, save state, search and a `Menu` button
+that shows or hides the rest (`menu_open`); on a wide one the button is hidden.
 """
 
 from collections.abc import Sequence
@@ -14,6 +16,13 @@ from app.ui.components.search_box import search_box
 from app.ui.components.select_field import select_field
 from app.ui.html import Element, Handler, h
 
+MENU_ID = "sidebar-menu"
+MENU_BUTTON_ID = "menu-button"   # for the controller to give focus back after a re-render
+
+
+def _ignore(_event) -> None:
+    """The default menu toggle, for callers that do not offer one yet."""
+
 
 @dataclass(frozen=True)
 class SidebarHandlers:
@@ -23,6 +32,7 @@ class SidebarHandlers:
     language_change: Handler
     sign_out: Handler | None = None
     change_passphrase: Handler | None = None
+    menu_toggle: Handler = _ignore
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,7 @@ class SidebarView:
     search_text: str
     demo: bool = True
     settings: bool = False         # may open Settings
+    menu_open: bool = False        # the narrow screen's menu is shown
 
 
 def sidebar(t: Translator, view: SidebarView, on: SidebarHandlers) -> Element:
@@ -42,18 +53,28 @@ def sidebar(t: Translator, view: SidebarView, on: SidebarHandlers) -> Element:
         return h("li", None, h("a", {"href": href, "aria-current": current, "class": "nav-link"},
                                icon, h("span", None, t(key))))
 
+    # The save state sits in the top bar so that a phone shows it with the menu closed.
     return h("div", {"class": "sidebar-inner"},
-             _brand(t, view.firm_name),
-             search_box(t, view.search_text, on.search_input, on.search_keydown),
-             h("nav", {"aria-label": t("nav.main"), "class": "nav"},
-               h("ul", None,
-                 nav_link("#/clients", "nav.clients", icons.CLIENTS, "clients"),
-                 nav_link("#/data", "nav.data", icons.DATA, "data"),
-                 nav_link("#/settings", "nav.settings", icons.SETTINGS, "settings") if view.settings else None)),
-             h("div", {"class": "sidebar-footer"},
+             h("div", {"class": "sidebar-top"},
+               _brand(t, view.firm_name),
                h("div", {"id": "save-state"}),
-               _who(t, view, on),
-               _language(t, on)))
+               _menu_button(t, view.menu_open, on.menu_toggle)),
+             search_box(t, view.search_text, on.search_input, on.search_keydown),
+             h("div", {"id": MENU_ID, "class": "sidebar-menu open" if view.menu_open else "sidebar-menu"},
+               h("nav", {"aria-label": t("nav.main"), "class": "nav"},
+                 h("ul", None,
+                   nav_link("#/clients", "nav.clients", icons.CLIENTS, "clients"),
+                   nav_link("#/data", "nav.data", icons.DATA, "data"),
+                   nav_link("#/settings", "nav.settings", icons.SETTINGS, "settings") if view.settings else None)),
+               h("div", {"class": "sidebar-footer"},
+                 _who(t, view, on),
+                 _language(t, on))))
+
+
+def _menu_button(t: Translator, menu_open: bool, on_toggle: Handler) -> Element:
+    return h("button", {"type": "button", "id": MENU_BUTTON_ID, "class": "menu-button", "aria-controls": MENU_ID,
+                        "aria-expanded": "true" if menu_open else "false", "on_click": on_toggle},
+             h("span", {"class": "menu-icon", "aria-hidden": "true"}), t("nav.menu"))
 
 
 def locked_sidebar(t: Translator, on: SidebarHandlers) -> Element:
