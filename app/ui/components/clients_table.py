@@ -27,7 +27,7 @@ def _sortable(t: Translator, key: SortKey, label: str, query: ClientQuery,
 
 def clients_table(t: Translator, rows: tuple[ClientRowView, ...], query: ClientQuery,
                   on_sort: Callable[[SortKey], Callable]) -> Element:
-    return h("table", {"class": "clients", "role": "table", "aria-label": t("clients.title")},
+    return h("table", {"class": "clients client-cards", "role": "table", "aria-label": t("clients.title")},
              h("thead", {"role": "rowgroup"}, h("tr", {"role": "row"},
                _sortable(t, SortKey.NAME, t("clients.col.name"), query, on_sort),
                _sortable(t, SortKey.TYPE, t("clients.col.type"), query, on_sort),
