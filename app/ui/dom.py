@@ -68,16 +68,19 @@ class Dom:
         self._handlers: dict[str, dict[str, Handler]] = {}
         self._on_error = on_error
         self._last_activity = float(js.Date.now())   # a click or a key: what the idle lock counts from
+        self._after_event: Callable[[], None] = lambda: None
+        self._held: Any = None   # the element that had focus when a dialog opened
         # Proxies are kept for the page's lifetime: these listeners are never removed.
         self._proxies = [create_proxy(self._dispatch)]
         for event_type in EVENTS:
             js.document.addEventListener(event_type, self._proxies[0])
 
     def mount(self, region_id: str, node: Node | None) -> None:
-        """Replace the region's content with `node` (None empties it)."""
+        """Show `node` in the region (None empties it), patching what is there in place
+        (assets/patch.js): focus, caret and typed values survive."""
         registry = Registry(region_id)
         markup = "" if node is None else render(node, registry)
-        js.document.getElementById(region_id).innerHTML = markup
+        js.fascicoloPatch(region_id, markup)
         self._handlers[region_id] = registry.handlers
 
     def _dispatch(self, event: Any) -> None:
@@ -103,10 +106,15 @@ class Dom:
         ui_event = UiEvent(type=event.type, value=str(getattr(element, "value", "") or ""),
                            key=str(getattr(event, "key", "") or ""),
                            checked=bool(getattr(element, "checked", False)), form=form, raw=event)
-        try:
-            handler(ui_event)
-        except Exception as error:  # noqa: BLE001 - shown to the user, never swallowed silently
-            self._on_error(error)
+        self._guard(lambda: handler(ui_event))
+
+    def after_each_event(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once each event, hash change or timer has been handled (the render)."""
+        self._after_event = callback
+
+    def later(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the current work has given the browser back (a task)."""
+        js.setTimeout(create_once_callable(lambda: self._guard(callback)), 0)
 
     def report_error(self, error: BaseException) -> None:
         """Show a failure that happened outside an event handler (e.g. while reading a file)."""
@@ -150,6 +158,34 @@ class Dom:
             if not _absent(element):
                 element.focus()
                 return
+
+    def focus_field_in(self, element_id: str) -> None:
+        """Focus the first field or button inside the element (a dialog just opened)."""
+        element = js.document.getElementById(element_id)
+        if _absent(element):
+            return
+        first = element.querySelector("input:not([type=hidden]):not([disabled]),select,textarea,button")
+        if not _absent(first):
+            first.focus()
+
+    def hold_focus(self) -> None:
+        """Remember the element that has focus now (a dialog's opener), to return to it."""
+        self._held = js.document.activeElement
+
+    def return_focus(self, fallback_id: str) -> None:
+        """Focus the element held, if it is still on the page; else the fallback."""
+        held, self._held = self._held, None
+        if not _absent(held) and held.isConnected and str(held.tagName) != "BODY":
+            held.focus()
+        else:
+            self.focus_first(fallback_id, "page-title")
+
+    def clear_secrets(self, element_id: str) -> None:
+        """Empty the passphrase fields inside the element: a refused one is never drawn back."""
+        element = js.document.getElementById(element_id)
+        if not _absent(element):
+            for field in element.querySelectorAll("input[type=password]"):
+                field.value = ""
 
     def scroll_into_view(self, element_id: str) -> None:
         element = js.document.getElementById(element_id)
@@ -242,7 +278,8 @@ class Dom:
     def _guard(self, callback: Callable[[], None]) -> None:
         try:
             callback()
-        except Exception as error:  # noqa: BLE001
+            self._after_event()
+        except Exception as error:  # noqa: BLE001 - shown to the user, never swallowed silently
             self._on_error(error)
 
     def every(self, seconds: float, callback: Callable[[], None]) -> None:

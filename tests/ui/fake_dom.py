@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -54,6 +55,10 @@ class FakeDom:
         self.downloads: list[tuple[str, bytes, str]] = []
         self.timers: list[Callable[[], None]] = []   # what `every` asked to call; a test calls them
         self.idle = 0.0                               # seconds without activity, as a test sets it
+        self.held: str | None = None                  # the focus a dialog's opening held
+        self.cleared: list[str] = []                  # where passphrase fields were emptied
+        self._after_event: Callable[[], None] = lambda: None
+        self.pending: list[Callable[[], None]] = []   # what `later` was given
 
     # The Dom interface used by the app -------------------------------------------------
     def mount(self, region_id: str, node: Node | None) -> None:
@@ -94,6 +99,38 @@ class FakeDom:
         present = {e.attr("id") for e in walk(self.tree())}
         self.focused = next((i for i in element_ids if i and i in present), self.focused)
 
+    def focus_field_in(self, element_id: str) -> None:
+        from tests.ui.tree import walk
+        region = self.regions.get(element_id)
+        fields = [e for e in walk(region) if e.tag in ("input", "select", "textarea", "button")
+                  and e.attr("type") != "hidden"] if region is not None else []
+        if fields:
+            self.focused = fields[0].attr("id") or f"<first of {element_id}>"
+
+    def hold_focus(self) -> None:
+        self.held = self.focused
+
+    def return_focus(self, fallback_id: str) -> None:
+        held, self.held = self.held, None
+        self.focus_first(held, fallback_id, "page-title")
+
+    def clear_secrets(self, element_id: str) -> None:
+        self.cleared.append(element_id)
+
+    def after_each_event(self, callback: Callable[[], None]) -> None:
+        self._after_event = callback
+
+    def later(self, callback: Callable[[], None]) -> None:
+        try:   # after an await (a file read): the event loop's next turn, as a browser task
+            asyncio.get_running_loop().call_soon(callback)
+        except RuntimeError:
+            self.pending.append(callback)
+
+    def settle(self) -> None:
+        """What the browser does once a task ends: the callbacks `later` was given run."""
+        while self.pending:
+            self.pending.pop(0)()
+
     def scroll_into_view(self, element_id: str) -> None:
         pass
 
@@ -115,7 +152,7 @@ class FakeDom:
     def navigate(self, hash_: str) -> None:
         self.hash = hash_
         if self._on_hash:
-            self._on_hash()
+            self._handled(self._on_hash)
 
     def on_hash_change(self, callback: Callable[[], None]) -> None:
         self._on_hash = callback
@@ -124,7 +161,13 @@ class FakeDom:
         self.hash = hash_
 
     def every(self, seconds: float, callback: Callable[[], None]) -> None:
-        self.timers.append(callback)
+        self.timers.append(lambda: self._handled(callback))
+
+    def _handled(self, callback: Callable[[], None]) -> None:
+        """As the page runs a handler: then the one render, then what waited for it."""
+        callback()
+        self._after_event()
+        self.settle()
 
     def idle_seconds(self) -> float:
         return self.idle
@@ -148,5 +191,5 @@ class FakeDom:
 
     def fire(self, element: Element, event_type: str, **fields) -> UiEvent:
         event = UiEvent(type=event_type, **fields)
-        element.attr(f"on_{event_type}")(event)
+        self._handled(lambda: element.attr(f"on_{event_type}")(event))
         return event
