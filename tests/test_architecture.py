@@ -70,3 +70,10 @@ def test_only_the_dom_module_and_the_platform_touch_the_browser():
         if path.name == "dom.py" or "platform" in path.parts or path.name == "main.py":
             continue
         assert "js" not in {n.split(".")[0] for n in imports(path)}, path.relative_to(APP)
+
+
+def test_controllers_are_given_the_context_not_the_app():
+    """Each screen's controller sees app.ui.context's Context; only the session (who is signed
+    in, which is the App's own state) and the entry point know the App itself."""
+    knows_app = {p.name for p in (APP / "ui").glob("*.py") if "app.ui.app" in imports(p)}
+    assert knows_app == {"session.py"}

@@ -11,38 +11,32 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from app.domain.access import can_manage_settings
-from app.domain.errors import AccessDenied, NotFound
+from app.domain.errors import NotFound
 from app.domain.firm import Firm, Member
 from app.domain.passphrase import Kdf, hashlib_derive
 from app.i18n import CATALOGS, DEFAULT, Translator
-from app.services import firm, members, profile
+from app.services import firm, members
 from app.services.reset import MakeDemo
 from app.store.db import Database
-from app.ui.account_editor import AccountEditor
-from app.ui.clients_screen import ClientsScreen
-from app.ui.components.contact_page import contact_page
-from app.ui.components.message_page import message_page
 from app.ui.components.save_status import save_status
 from app.ui.components.sidebar import SidebarHandlers, SidebarView, locked_sidebar, sidebar
-from app.ui.dialogs import Dialogs
+from app.ui.context import Forgetting
+from app.ui.dialogs import FIELD_OF, OPENER, Dialogs
 from app.ui.events import UiEvent
 from app.ui.firm_setup import FirmSetup
 from app.ui.html import h
 from app.ui.language import preferred_language
-from app.ui.person_editor import PersonEditor
-from app.ui.profile_screen import ProfileScreen
-from app.ui.router import Route, account_href, parse
+from app.ui.router import Route, parse
+from app.ui.screens import Screens
 from app.ui.search import SearchController
 from app.ui.session import Session
 from app.ui.work import WorkRunner
 
 if TYPE_CHECKING:
     from app.services.checked_elsewhere import CheckedElsewhere
-    from app.ui.data_screen import DataScreen
     from app.ui.dom_protocol import DomProtocol
-    from app.ui.settings_screen import SettingsScreen
 
-SIDEBAR, MAIN, ANNOUNCE, SAVE_STATE = "sidebar", "main", "announce", "save-state"
+SIDEBAR, MAIN, ANNOUNCE, SAVE_STATE, SKIP = "sidebar", "main", "announce", "save-state", "skip"
 
 
 IDLE_CHECK_SECONDS = 10
@@ -50,16 +44,16 @@ IDLE_CHECK_SECONDS = 10
 
 
 
-class App:
+class App(Forgetting):
+    """The app's state (who, which language, which screen) and its one render path; it is the
+    Context (app.ui.context) every screen's controller is given, and nothing more of it."""
+
     def __init__(self, db: Database, dom: DomProtocol, retry_save: Callable[[], None] = lambda: None,
                  make_demo: MakeDemo | None = None, kdf: Kdf | None = None,
                  pause: Callable[[], None] | None = None,
                  check_elsewhere: Callable[[Any], CheckedElsewhere] | None = None) -> None:
+        super().__init__()
         self.db = db
-        self.pause = pause   # lets the browser run in the middle of a long call (app.store.turns)
-        # Starts SQLite's check of a chosen file in a worker (app.platform.sqlite_check).
-        self.check_elsewhere = check_elsewhere
-        self.make_demo = make_demo  # given by the entry point, which owns the demo generator
         self.dom = dom
         self._retry_save = retry_save
         self.kdf = kdf or Kdf(hashlib_derive)   # the browser hands in WebCrypto's
@@ -68,33 +62,18 @@ class App:
         # None: a firm of its own, nobody signed in yet (the sign-in page shows).
         self.member: Member | None = self._initial_member() if self.firm.demo else None
         self.route = parse("")
-        self.session = Session(self)
-        self.firm_setup = FirmSetup(self)
-        self.search = SearchController(self)
-        self.clients_screen = ClientsScreen(self)
-        self.profile_screen = ProfileScreen(self)
         self.dialogs = Dialogs(self)
-        self.account_editor = AccountEditor(self)
-        self.person_editor = PersonEditor(self)
-        self.work = WorkRunner(self)   # long work in slices, with its progress and Cancel
-        self._data_screen: DataScreen | None = None
-        self._settings_screen: SettingsScreen | None = None
-        self._shown_sidebar: SidebarView | None = None
-        self._pending_message: str | None = None
+        self.session = Session(self)
+        self.firm_setup = FirmSetup(self, self.session.signed_in)
+        self.search = SearchController(self)
+        self.work = WorkRunner(self, pause)   # long work in slices, with its progress and Cancel
+        self.screens = Screens(self, self.work, make_demo, check_elsewhere)
         self._navigating = False
-
-    def data_screen(self) -> DataScreen:
-        """Made on the first visit to the Data page: its import code is not needed to start."""
-        if self._data_screen is None:
-            from app.ui.data_screen import DataScreen
-            self._data_screen = DataScreen(self)
-        return self._data_screen
-
-    def settings_screen(self) -> SettingsScreen:
-        if self._settings_screen is None:
-            from app.ui.settings_screen import SettingsScreen
-            self._settings_screen = SettingsScreen(self)
-        return self._settings_screen
+        self.menu_open = False
+        self._stale = False
+        self._flush_planned = False
+        self._focus_after: str | None = None
+        self._message_after: str | None = None
 
     @property
     def t(self) -> Translator:
@@ -119,9 +98,10 @@ class App:
         return members.default_member(self.db)
 
     def start(self) -> None:
+        self.db.on_commit(self.changed)   # any change, by any handler, is drawn once (flush)
+        self.dom.after_each_event(self.flush)
         self.dom.on_hash_change(lambda: self.show_route(focus=True))
         self.dom.every(IDLE_CHECK_SECONDS, self._check_idle)
-        self.render_sidebar()
         self.show_route(focus=False)
         if self.locked:
             self.dom.focus("f-passphrase")   # the one thing to type on the sign-in page
@@ -130,19 +110,83 @@ class App:
         if not self.locked and not self.firm.demo and self.dom.idle_seconds() >= self.firm.idle_minutes * 60:
             self.session.lock()
 
-    # Rendering ------------------------------------------------------------------------
+    # The one render path ---------------------------------------------------------------
+    def changed(self, focus: str | None = None, message: str | None = None) -> None:
+        """What the screen shows has changed (the data, or a screen's own state). It is drawn
+        once, when the event has been handled (`flush`); then `focus` (an element id, or
+        OPENER) takes the focus and `message` is said. Every commit calls this."""
+        self._stale = True
+        self._focus_after = focus or self._focus_after
+        self._message_after = message or self._message_after
+        if not self._flush_planned:   # a change outside an event (an await's end) is drawn too
+            self._flush_planned = True
+            self.dom.later(self._planned_flush)
+
+    def _planned_flush(self) -> None:
+        self._flush_planned = False
+        self.flush()
+
+    def flush(self) -> None:
+        """Draw what changed, once. Not while the address changes: its screen draws itself."""
+        if self._navigating:
+            return
+        if self._stale:
+            self.render()
+        self._after_render()
+
+    def _after_render(self) -> None:
+        focus, self._focus_after = self._focus_after, None
+        message, self._message_after = self._message_after, None
+        if focus and focus.startswith(OPENER):
+            self.dom.return_focus(focus.removeprefix(OPENER) or "page-title")
+        elif focus and focus.startswith(FIELD_OF):
+            self.dom.focus_field_in(focus.removeprefix(FIELD_OF))
+        elif focus:
+            self.dom.focus(focus)
+        if message:
+            self.announce(message)
+
+    def render(self) -> str:
+        """Everything visible, from the state as it is: sidebar (with the search results and
+        the save state), banner, main, the open dialog and long work. Returns the page title."""
+        self._stale = False
+        self.dom.mark("render-start")   # scripts/bench_scale.py times a whole profile's redraw
+        self.refresh_member()
+        self.dom.mount(SKIP, h("a", {"href": "#main", "class": "skip-link", "on_click": self._skip},
+                               self.t("app.skip")))
+        self.render_sidebar()
+        self.firm_setup.render_banner()
+        title = self.session.render() if self.locked else self.screens.render(self.route)
+        self.dom.set_document(lang=self.lang, title=f"{title} · {self.t('app.name')}")
+        self.dialogs.render()
+        self.work.rerender()
+        self.dom.mark("render-end")
+        return title
+
+    def _skip(self, event: UiEvent) -> None:
+        """To the page's heading, where its content starts (the address stays: it routes)."""
+        event.prevent_default()
+        self.dom.focus("page-title")
+
+    def _toggle_menu(self, _event: UiEvent) -> None:
+        """The narrow screen's menu (a wide one always shows the sidebar whole)."""
+        self.menu_open = not self.menu_open
+        self.changed()
+
     def render_sidebar(self) -> None:
         handlers = SidebarHandlers(search_input=self.search.on_input,
                                    search_keydown=self.search.on_keydown,
                                    member_change=self.on_member_change,
                                    language_change=self.on_language_change,
                                    sign_out=self.session.sign_out,
-                                   change_passphrase=self.session.ask_change)
-        view = self._shown_sidebar = self._sidebar_view()
+                                   change_passphrase=self.session.ask_change,
+                                   menu_toggle=self._toggle_menu)
+        view = self._sidebar_view()
         if view is None:
             self.dom.mount(SIDEBAR, locked_sidebar(self.t, handlers))
             return
-        self.dom.mount(SIDEBAR, sidebar(self.t, replace(view, search_text=self.search.text), handlers))
+        self.dom.mount(SIDEBAR, sidebar(self.t, replace(view, search_text=self.search.text,
+                                                        menu_open=self.menu_open), handlers))
         self.search.refresh()
         self._mount_save_state()
 
@@ -167,8 +211,7 @@ class App:
 
     def show_reloaded_data(self) -> None:
         """Another tab saved a change, which the storage has just read: show it."""
-        self.rerender()
-        self.announce(self.t("storage.reloaded"))
+        self.changed(message=self.t("storage.reloaded"))
 
     def refresh_member(self) -> None:
         """Read the signed-in member again: their role or rights may have changed, here or in
@@ -187,101 +230,39 @@ class App:
             self.session.drop()
 
     def show_route(self, focus: bool) -> None:
+        """The address changed (or the app sent the person to the one it shows): draw its screen."""
         previous, self.route = self.route, parse(self.dom.location_hash())
         arrived, self._navigating = self._navigating, False   # the app itself sent the person here
         if previous != self.route:
             self.dom.mount(ANNOUNCE, None)  # a message belongs to the screen it was said on
+            self.menu_open = False          # a link in the menu was followed: the page shows
         self.refresh_member()
-        if self._sidebar_view() != self._shown_sidebar:
-            # The current-page mark moved, the firm's name or members changed, or who is signed in.
-            self.render_sidebar()
-        self.firm_setup.render_banner()
-        title = self.session.render() if self.locked else self.render_main()
-        self.dom.set_document(lang=self.lang, title=f"{title} · {self.t('app.name')}")
         if self.session.must_choose_passphrase() and self.dialogs.current is None:
             self.session.ask_new_passphrase()   # nobody works on with a passphrase someone else set
+        self.render()
         # Move focus to the new page's heading when the page changes, not when a filter,
         # sort, page or tab of the same page does (the user's place there is kept).
         moved = (previous.name, previous.account_id) != (self.route.name, self.route.account_id)
-        if focus and (moved or arrived):
+        if focus and (moved or arrived) and self._focus_after is None:
             self.dom.focus("page-title")
-        if self._pending_message:
-            self.announce(self._pending_message)
-            self._pending_message = None
-
-    def render_main(self) -> str:
-        """Render the current route into the main region; returns the page's title."""
-        t, route = self.t, self.route
-        try:
-            return self._render_route(route)
-        except AccessDenied:
-            return self._message(t("noaccess.title"), t("noaccess.body", member=self.member.full_name))
-        except NotFound:
-            key = {"contact": "contact.not_found", "document": "document.not_found"}.get(route.name,
-                                                                                        "notfound.title")
-            body = t("document.not_found_body") if route.name == "document" else t("notfound.body")
-            return self._message(t(key), body)
-
-    def _render_route(self, route: Route) -> str:
-        t = self.t
-        if route.name == "clients":
-            return self.clients_screen.render(route.query)
-        if route.name in ("account", "section", "document", "history"):
-            return self.profile_screen.render(route)
-        if route.name == "contact":
-            view = profile.contact_page(self.db, self.member, route.account_id)
-            self.dom.mount(MAIN, contact_page(t, view, self.person_editor.edit(view.id)))
-            return view.name
-        if route.name == "data":
-            return self.data_screen().render()
-        if route.name == "settings":
-            return self.settings_screen().render()
-        return self._message(t("notfound.page"), t("notfound.body"))
-
-    def _message(self, title: str, body: str) -> str:
-        self.dom.mount(MAIN, message_page(title, body))
-        return title
+        self._after_render()
 
     def announce(self, text: str) -> None:
         """Say what just happened (screen readers read the polite live region)."""
         self.dom.mount(ANNOUNCE, h("p", None, text))
 
-    def navigate(self, hash_: str, message: str | None = None) -> None:
-        """Go to another screen, and say `message` once it is shown."""
+    def navigate(self, hash_: str, message: str | None = None, focus: str | None = None) -> None:
+        """Go to another screen; once it is shown, say `message` and focus `focus` (else its title)."""
+        self._message_after, self._focus_after, self._navigating = message, focus, True
         if hash_ == self.dom.location_hash():   # no hashchange event comes for the same address
-            self._pending_message, self._navigating = message, True
             self.show_route(focus=True)
             return
-        self._pending_message, self._navigating = message, True
         self.dom.navigate(hash_)
-
-    def rerender_main(self) -> None:
-        """Show the current screen again after a change (not while leaving it)."""
-        if not self._navigating:
-            self.show_route(focus=False)
-
-    def rerender(self) -> None:
-        self.refresh_member()
-        self.render_sidebar()
-        self.show_route(focus=False)
 
     # Handlers -------------------------------------------------------------------------
     def show_error(self, error: BaseException) -> None:
         """A failure outside an event handler (e.g. reading a file) is shown like any other."""
         self.dom.report_error(error)
-
-    def after_replacing_data(self) -> None:
-        self.refresh_member()  # the signed-in member may have been replaced with the firm
-        self.search.forget()
-        self.forget_screens()  # e.g. a CSV preview was planned against the data just replaced
-        self.render_sidebar()
-
-    def forget_screens(self) -> None:
-        """What the screens kept (drafts, a CSV preview, a refused form) no longer applies."""
-        self.profile_screen.forget_drafts()
-        for screen in (self._data_screen, self._settings_screen):
-            if screen:
-                screen.forget()
 
     def on_member_change(self, event: UiEvent) -> None:
         if not self.firm.demo:
@@ -289,18 +270,13 @@ class App:
         self.member = members.get_member(self.db, int(event.value))
         self.dom.save_setting("member", str(self.member.id))
         self.forget_screens()  # an open editor belonged to the previous member
-        self.dialogs.close()
-        self.rerender()
+        self.dialogs.discard()
+        self.changed()
 
     def on_language_change(self, event: UiEvent) -> None:
         self.lang = event.value if event.value in CATALOGS else DEFAULT
         self.dom.save_setting("language", self.lang)
-        self.rerender()
-        self.work.rerender()
-        self.dom.focus("language-select")
-
-    def open_account(self, account_id: int) -> None:
-        self.dom.navigate(account_href(account_id))
+        self.changed()
 
 
 def _section(route: Route) -> str:

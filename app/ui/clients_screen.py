@@ -9,29 +9,31 @@ from app.services import clients
 from app.ui.components.client_filters import FilterHandlers
 from app.ui.components.clients_page import clients_page
 from app.ui.events import UiEvent
+from app.ui.html import Handler
 from app.ui.router import clients_href
 
 if TYPE_CHECKING:
-    from app.ui.app import App
+    from app.ui.context import Context
 
 
 class ClientsScreen:
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, ctx: Context, new_account: Handler) -> None:
+        self.ctx = ctx
+        self.new_account = new_account   # opens the new-account dialog (the account editor's)
         self.query = ClientQuery()
 
     def render(self, query: ClientQuery) -> str:
         self.query = query
-        app, t = self.app, self.app.t
-        page = clients.client_page(app.db, app.member, query)
+        ctx, t = self.ctx, self.ctx.t
+        page = clients.client_page(ctx.db, ctx.member, query)
         handlers = FilterHandlers(type_change=self._filter("type"), tag_change=self._filter("tag_id"),
                                   member_change=self._filter("member_id"), clear=self._clear)
-        app.dom.mount("main", clients_page(t, page, query, handlers, self._sort, self._page,
-                                           app.account_editor.new_account))
+        ctx.dom.mount("main", clients_page(t, page, query, handlers, self._sort, self._page,
+                                           self.new_account))
         return t("clients.title")
 
     def _go(self, **changes) -> None:
-        self.app.dom.navigate(clients_href(self.query.model_copy(update=changes)))
+        self.ctx.dom.navigate(clients_href(self.query.model_copy(update=changes)))
 
     def _filter(self, name: str):
         def handler(event: UiEvent) -> None:
@@ -40,7 +42,7 @@ class ClientsScreen:
                 value = int(value)
             # Re-validate through the model: a filter value comes from the page.
             query = ClientQuery(**{**self.query.model_dump(), name: value, "page": 1})
-            self.app.dom.navigate(clients_href(query))
+            self.ctx.dom.navigate(clients_href(query))
         return handler
 
     def _clear(self, _event: UiEvent) -> None:

@@ -35,7 +35,7 @@ class CsvDraft:
 
 class CsvImport:
     def __init__(self, screen: DataScreen) -> None:
-        self.screen, self.app = screen, screen.app
+        self.screen, self.ctx = screen, screen.ctx
         self.draft: CsvDraft | None = None
         self.report: ImportReport | None = None
         self._replan_after = False   # the mapping changed while the rows were being checked
@@ -46,16 +46,16 @@ class CsvImport:
     # Rendering ------------------------------------------------------------------------
     def preview(self) -> Element | None:
         draft = self.draft
-        if draft is None or not can_create_account(self.app.member):
+        if draft is None or not can_create_account(self.ctx.member):
             return None
         first = draft.table.rows[0].cells if draft.table.rows else ()
         samples = tuple(clean_cell(first[i]) if i < len(first) else "" for i in range(len(draft.table.headers)))
         on = PreviewHandlers(self._map_column, self._valid_only, self._run_import, self._cancel_import)
-        return csv_preview(self.app.t, draft.file_name, draft.table.headers, samples, draft.mapping, draft.plan,
-                           draft.valid_only, on, importing=draft.importing or self.app.work.busy)
+        return csv_preview(self.ctx.t, draft.file_name, draft.table.headers, samples, draft.mapping, draft.plan,
+                           draft.valid_only, on, importing=draft.importing or self.screen.work.busy)
 
     def report_view(self) -> Element | None:
-        return import_report(self.app.t, self.report) if self.report else None
+        return import_report(self.ctx.t, self.report) if self.report else None
 
     # Reading and checking -------------------------------------------------------------
     def chosen(self, _event: UiEvent) -> None:
@@ -63,13 +63,13 @@ class CsvImport:
         self.screen.read_file(CSV_INPUT, client_import.check_size, self._read)
 
     def _read(self, file_name: str, data: bytes) -> None:
-        self.app.work.start(self.app.t("work.csv_title", file=file_name), self._read_and_check(data),
+        self.screen.work.start(self.ctx.t("work.csv_title", file=file_name), self._read_and_check(data),
                             lambda result: self._checked(file_name, *result), on_cancelled=self.screen.cancelled,
                             failed=lambda error: self.screen.failed(CSV_INPUT, error))
 
     def _read_and_check(self, data: bytes) -> Steps[tuple[CsvTable, dict[int, str | None], ImportPlan]]:
-        table, mapping = yield from client_import.read_table_steps(self.app.member, data)
-        plan = yield from client_import.plan_import_steps(self.app.db, self.app.member, table, mapping)
+        table, mapping = yield from client_import.read_table_steps(self.ctx.member, data)
+        plan = yield from client_import.plan_import_steps(self.ctx.db, self.ctx.member, table, mapping)
         return table, dict(mapping), plan
 
     def _checked(self, file_name: str, table: CsvTable, mapping: dict[int, str | None], plan: ImportPlan) -> None:
@@ -86,12 +86,12 @@ class CsvImport:
     def _replan(self) -> None:
         """Check the rows again for the mapping as it is now; a change made meanwhile checks once more."""
         draft = self.draft
-        if self.app.work.busy:
+        if self.screen.work.busy:
             self._replan_after = True
             return
         self._replan_after = False
-        steps = client_import.plan_import_steps(self.app.db, self.app.member, draft.table, dict(draft.mapping))
-        self.app.work.start(self.app.t("work.csv_title", file=draft.file_name), steps, self._replanned,
+        steps = client_import.plan_import_steps(self.ctx.db, self.ctx.member, draft.table, dict(draft.mapping))
+        self.screen.work.start(self.ctx.t("work.csv_title", file=draft.file_name), steps, self._replanned,
                             failed=lambda error: self.screen.failed(CSV_INPUT, error))
 
     def _replanned(self, plan: ImportPlan) -> None:
@@ -110,12 +110,12 @@ class CsvImport:
     # Importing ------------------------------------------------------------------------
     def _run_import(self, _event: UiEvent) -> None:
         draft = self.draft
-        if draft is None or draft.importing or self.app.work.busy:
+        if draft is None or draft.importing or self.screen.work.busy:
             return
         draft.importing = True   # says so and disables the buttons until the work ends
-        steps = client_import.run_import_steps(self.app.db, self.app.member, draft.table, draft.mapping,
+        steps = client_import.run_import_steps(self.ctx.db, self.ctx.member, draft.table, draft.mapping,
                                                valid_only=draft.valid_only)
-        self.app.work.start(self.app.t("work.csv_import_title", file=draft.file_name), steps, self._imported,
+        self.screen.work.start(self.ctx.t("work.csv_import_title", file=draft.file_name), steps, self._imported,
                             on_cancelled=self._import_cancelled, failed=self._import_failed)
         self.screen.show()
 
@@ -123,7 +123,6 @@ class CsvImport:
         self.report = report
         if report.imported:
             self.draft = None
-            self.app.search.refresh()
         elif self.draft is not None:
             self.draft.importing = False
         self.screen.show(REPORT_ID)

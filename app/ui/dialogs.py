@@ -13,15 +13,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import InvalidInput
-from app.ui.components.confirm_dialog import CONFIRM_ID, confirm_dialog
+from app.ui.components.confirm_dialog import CANCEL_ID, confirm_dialog
 from app.ui.events import UiEvent
 from app.ui.forms import error_for
 from app.ui.html import Element
 
 if TYPE_CHECKING:
-    from app.ui.app import App
+    from app.ui.context import Context
 
 REGION = "dialog"
+# Focus requests beside an element id (App.changed): back to what had the focus when the
+# dialog opened (then to the id after it, then the page title); the first field in an element.
+OPENER, FIELD_OF = "<opener>", "<first field of>"
 
 
 @dataclass
@@ -33,13 +36,15 @@ class OpenForm:
     focus: str | None = None
     details: dict[str, dict[str, str]] = field(default_factory=dict)
     busy: bool = False   # an asynchronous submit (a passphrase being hashed) is under way
-    opener: str | None = None   # the element that opened it: focus goes back there on close
+    opener: str | None = None   # where focus goes on close if what opened it is gone
+    on_escape: Callable[[UiEvent], None] | None = None   # Esc closes, unless the dialog says otherwise
 
 
 class Dialogs:
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
         self.current: OpenForm | None = None
+        self._confirming: Element | None = None   # a confirmation, drawn as it was asked
 
     def error_text(self, name: str) -> str | None:
         code = error_for(self.current.errors, name) if self.current else None
@@ -47,17 +52,22 @@ class Dialogs:
 
     def message(self, code: str, **params: str) -> str:
         """What a refusal code says to a person (a code without its own words is "Not valid.")."""
-        t = self.app.t
+        t = self.ctx.t
         return t(f"error.{code}", **params) if t.has(f"error.{code}") else t("error.invalid")
 
     def open(self, form: OpenForm) -> None:
+        """Show `form`; focus goes to its first field (or `form.focus`), and back on close."""
+        self.ctx.dom.hold_focus()
         self.current = form
-        self._show()
-        if form.focus:
-            self.app.dom.focus(form.focus)
+        self.ctx.changed(focus=form.focus or FIELD_OF + REGION)
 
-    def _show(self) -> None:
-        self.app.dom.mount(REGION, self.current.render(self.current))
+    def render(self) -> None:
+        """Draw the open dialog (or none): Esc closes any of them."""
+        form = self.current
+        if form is None:
+            self.ctx.dom.mount(REGION, self._confirming)
+            return
+        self.ctx.dom.mount(REGION, form.render(form))
 
     def on_submit(self, event: UiEvent) -> None:
         form = self.current
@@ -75,8 +85,12 @@ class Dialogs:
         self.finish(message)
 
     def _refused(self, form: OpenForm, values: dict[str, Any], error: InvalidInput) -> None:
+        """The dialog stays with what was typed (a passphrase excepted) and the reasons; focus
+        goes to the first field refused."""
         form.values, form.errors, form.details = dict(values), error.errors, error.details
-        self._show()
+        self.ctx.dom.clear_secrets(REGION)
+        first = next(iter(error.errors), None)
+        self.ctx.changed(focus=f"f-{first.replace('_', '-')}" if first else None)
 
     async def _finish_later(self, form: OpenForm, values: dict[str, Any], pending: Awaitable[str | None]) -> None:
         try:
@@ -88,52 +102,53 @@ class Dialogs:
             return
         except Exception as error:  # noqa: BLE001 - shown, never swallowed
             form.busy = False
-            self.app.show_error(error)
+            self.ctx.show_error(error)
             return
         form.busy = False
         if self.current is form:
             self.finish(message)
 
     def finish(self, message: str | None) -> None:
-        """The change is saved: close, show the screen anew, say what happened."""
-        opener = self.current.opener if self.current else None
-        self.current = None
-        self.app.dom.mount(REGION, None)
-        self.app.rerender_main()
-        self.app.dom.focus_first(opener, "page-title")
-        if message:
-            self.app.announce(message)
+        """The change is saved: close; the screen is drawn anew, focus goes back to the opener
+        and what happened is said."""
+        self._close_to_opener(message)
 
     def on_key(self, event: UiEvent) -> None:
-        if event.key == "Escape":
-            self.close()
+        """Every dialog's keys: Esc closes it (or does what the dialog says instead)."""
+        if event.key == "Escape" and self.current is not None:
+            (self.current.on_escape or self.close)(event)
 
     def close(self, _event: UiEvent | None = None) -> None:
-        opener = self.current.opener if self.current else None
-        self.current = None
-        self.app.dom.mount(REGION, None)
-        self.app.dom.focus_first(opener, "page-title")
+        self._close_to_opener(None)
+
+    def _close_to_opener(self, message: str | None) -> None:
+        fallback = self.current.opener if self.current else None
+        self.current = self._confirming = None
+        self.ctx.changed(focus=OPENER + (fallback or ""), message=message)
 
     def discard(self) -> None:
         """Close whatever is open without a word (signing out): its typed input is dropped."""
-        self.current = None
-        self.app.dom.mount(REGION, None)
+        self.current = self._confirming = None
+        self.ctx.changed()
 
-    def confirm(self, title: str, body: str, action: Callable[[], str | None]) -> None:
-        """An alertdialog naming what will happen; Confirm runs `action` and says its message."""
+    def confirm(self, title: str, body: str, action: Callable[[], str | None],
+                fallback: str | None = None) -> None:
+        """An alertdialog naming what will happen. Focus starts on Cancel, the safe choice;
+        Confirm runs `action` and says its message; focus goes back to the opener, or to
+        `fallback` when the opener went with what was confirmed (a deleted note)."""
         def on_confirm(_event: UiEvent) -> None:
-            self.app.dom.mount(REGION, None)
-            self.app.dom.focus("page-title")
+            self._confirming = None
             try:
                 message = action()
             except InvalidInput as error:
-                self.app.rerender_main()
-                self.app.announce(" ".join(self.message(c) for c in error.errors.values()))
-                return
-            self.app.rerender_main()
-            if message:
-                self.app.announce(message)
+                message = " ".join(self.message(c) for c in error.errors.values())
+            self.ctx.changed(focus=OPENER + (fallback or ""), message=message)
 
+        def on_key(event: UiEvent) -> None:
+            if event.key == "Escape":
+                self.close()
+
+        self.ctx.dom.hold_focus()
         self.current = None
-        self.app.dom.mount(REGION, confirm_dialog(self.app.t, title, body, on_confirm, self.close, self.on_key))
-        self.app.dom.focus(CONFIRM_ID)
+        self._confirming = confirm_dialog(self.ctx.t, title, body, on_confirm, self.close, on_key)
+        self.ctx.changed(focus=CANCEL_ID)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from app.services import setup
+from app.domain.firm import Member
+from app.services import firm, setup
 from app.ui.components.demo_notice import demo_notice
 from app.ui.components.form_dialog import form_dialog
 from app.ui.components.setup_form import setup_form
@@ -13,30 +15,32 @@ from app.ui.events import UiEvent
 from app.ui.html import Element
 
 if TYPE_CHECKING:
-    from app.ui.app import App
+    from app.ui.context import Context
 
 BANNER = "banner"
 
 
 class FirmSetup:
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, ctx: Context, signed_in: Callable[[Member], None]) -> None:
+        self.ctx = ctx
+        self.signed_in = signed_in   # the owner of the new firm is signed in (the session's)
 
     def render_banner(self) -> None:
         """The demo notice while the demo firm is loaded; nothing otherwise."""
-        demo = self.app.firm.demo
-        self.app.dom.mount(BANNER, demo_notice(self.app.t, self.open) if demo else None)
+        demo = firm.firm_info(self.ctx.db).demo
+        self.ctx.dom.mount(BANNER, demo_notice(self.ctx.t, self.open) if demo else None)
 
     def open(self, _event: UiEvent) -> None:
-        self.app.dialogs.open(OpenForm(render=self._dialog, submit=self._create, values={"starter": "true"},
+        self.ctx.dialogs.open(OpenForm(render=self._dialog, submit=self._create, values={"starter": "true"},
                                        focus="f-firm-name", opener="set-up-firm"))
 
     def _dialog(self, form: OpenForm) -> Element:
-        t, d = self.app.t, self.app.dialogs
+        t, d = self.ctx.t, self.ctx.dialogs
         return form_dialog(t, "set-up-firm-dialog", t("setup.title"), setup_form(t, form.values, d.error_text),
                            bool(form.errors), d.on_submit, d.close, d.on_key, submit_label=t("setup.create"))
 
     async def _create(self, data: dict[str, Any]) -> None:
-        owner = await setup.create_firm(self.app.db, self.app.member, data, self.app.kdf)
-        self.app.session.signed_in(owner, replaced=True)
-        self.app.navigate("#/clients", self.app.t("setup.done", firm=self.app.firm.name))
+        owner = await setup.create_firm(self.ctx.db, self.ctx.member, data, self.ctx.kdf)
+        self.ctx.forget_screens()   # drafts and previews were of the demo
+        self.signed_in(owner)
+        self.ctx.navigate("#/clients", self.ctx.t("setup.done", firm=firm.firm_info(self.ctx.db).name))

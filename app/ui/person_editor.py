@@ -15,7 +15,7 @@ from app.ui.forms import nest
 from app.ui.html import Element, h
 
 if TYPE_CHECKING:
-    from app.ui.app import App
+    from app.ui.context import Context
 
 
 def _numbered(values: dict[str, Any], prefix: str) -> list[tuple[int, str]]:
@@ -28,18 +28,18 @@ def _numbered(values: dict[str, Any], prefix: str) -> list[tuple[int, str]]:
 
 
 class PersonEditor:
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
 
     def edit(self, contact_id: int):
         def handler(_event: UiEvent) -> None:
-            values = contact_editing.contact_form(self.app.db, self.app.member, contact_id)
-            self.app.dialogs.open(OpenForm(render=self._dialog, submit=lambda data: self._save(contact_id, data),
+            values = contact_editing.contact_form(self.ctx.db, self.ctx.member, contact_id)
+            self.ctx.dialogs.open(OpenForm(render=self._dialog, submit=lambda data: self._save(contact_id, data),
                                            values=values, focus="f-first-name"))
         return handler
 
     def _dialog(self, form: OpenForm) -> Element:
-        t, d, values = self.app.t, self.app.dialogs, form.values
+        t, d, values = self.ctx.t, self.ctx.dialogs, form.values
 
         def field(name: str, label: str, **kw) -> Element:
             return form_field(Field(name, label, str(values.get(name) or ""), error=d.error_text(name), **kw))
@@ -57,7 +57,7 @@ class PersonEditor:
                 field(f"phones.{_next(phones)}", t("contact.new_phone"), kind="tel"),
                 [field(f"address.{p}", t(f"edit.{p}")) for p in ("street", "city", "state", "postal_code", "country")],
                 field("tax_id", t("contact.tax_id")),
-                [custom_field(f, values, d.error_text) for f in contact_editing.contact_fields(self.app.db)]]
+                [custom_field(f, values, d.error_text) for f in contact_editing.contact_fields(self.ctx.db)]]
         return form_dialog(t, "edit-contact", t("contact.edit_title"), body, bool(form.errors),
                            d.on_submit, d.close, d.on_key)
 
@@ -66,17 +66,17 @@ class PersonEditor:
         primary = str(form.get("primary", ""))
         data = {k: v for k, v in nest(form).items() if k not in ("emails", "phones", "primary")}
         custom = data.setdefault("custom", {})
-        for f in contact_editing.contact_fields(self.app.db):
+        for f in contact_editing.contact_fields(self.ctx.db):
             if f.type == "checkbox":  # an unticked box sends nothing: it means "no"
                 custom.setdefault(str(f.id), "false")
         data["emails"] = [text for _, text in emails]
         data["phones"] = [text for _, text in phones]
         data["primary"] = next((n for n, (i, _) in enumerate(emails) if str(i) == primary), 0)
         try:
-            contact_editing.update_contact(self.app.db, self.app.member, contact_id, data)
+            contact_editing.update_contact(self.ctx.db, self.ctx.member, contact_id, data)
         except InvalidInput as error:  # point each message at the field the person typed in
             raise InvalidInput({_form_key(k, emails, phones): v for k, v in error.errors.items()}) from None
-        return self.app.t("contact.saved")
+        return self.ctx.t("contact.saved")
 
 
 def _next(items: list[tuple[int, str]]) -> int:

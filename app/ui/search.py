@@ -9,14 +9,16 @@ from app.services.views import SearchHitView
 from app.ui.components.search_box import INPUT_ID, RESULTS_REGION
 from app.ui.components.search_results import option_id, search_results
 from app.ui.events import UiEvent
+from app.ui.router import account_href
 
 if TYPE_CHECKING:
-    from app.ui.app import App
+    from app.ui.context import Context
 
 
 class SearchController:
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        ctx.on_forget(self.forget)
         self.text = ""
         self.hits: list[SearchHitView] = []
         self.active = -1
@@ -27,20 +29,20 @@ class SearchController:
 
     def refresh(self) -> None:
         """Re-run the search (the member or the data may have changed) and show it."""
-        app = self.app
-        self.hits = clients.search_clients(app.db, app.member, self.text) if self.text.strip() else []
+        ctx = self.ctx
+        self.hits = clients.search_clients(ctx.db, ctx.member, self.text) if self.text.strip() else []
         self.active = 0 if self.hits else -1
         self._show()
 
     def _show(self) -> None:
-        app = self.app
-        app.dom.mount(RESULTS_REGION, search_results(app.t, self.text, self.hits, self.active,
+        ctx = self.ctx
+        ctx.dom.mount(RESULTS_REGION, search_results(ctx.t, self.text, self.hits, self.active,
                                                      self._chooser))
         expanded = "true" if self.hits else "false"
         active = option_id(self.active) if self.active >= 0 else None
-        app.dom.set_attrs(INPUT_ID, {"aria-expanded": expanded, "aria-activedescendant": active})
+        ctx.dom.set_attrs(INPUT_ID, {"aria-expanded": expanded, "aria-activedescendant": active})
         if active:
-            app.dom.scroll_into_view(active)
+            ctx.dom.scroll_into_view(active)
 
     def on_keydown(self, event: UiEvent) -> None:
         if event.key in ("ArrowDown", "ArrowUp") and self.hits:
@@ -59,7 +61,7 @@ class SearchController:
 
     def choose(self, account_id: int) -> None:
         self.clear()
-        self.app.open_account(account_id)
+        self.ctx.navigate(account_href(account_id))
 
     def forget(self) -> None:
         """Drop the search without drawing (the sidebar is about to be drawn anew, or locked)."""
@@ -67,5 +69,5 @@ class SearchController:
 
     def clear(self) -> None:
         self.text, self.hits, self.active = "", [], -1
-        self.app.dom.set_value(INPUT_ID, "")
+        self.ctx.dom.set_value(INPUT_ID, "")
         self._show()

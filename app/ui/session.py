@@ -66,7 +66,7 @@ class Session:
         if not member_id.isdigit():
             return
         self.busy, self.alert = True, None
-        self.app.rerender_main()
+        self.app.changed()
         asyncio.ensure_future(self._check(int(member_id), passphrase))
 
     async def _check(self, member_id: int, passphrase: str) -> None:
@@ -78,7 +78,7 @@ class Session:
             return
         except Exception as error:  # noqa: BLE001 - shown, never swallowed
             self.busy = False
-            self.app.rerender_main()
+            self.app.changed()
             self.app.show_error(error)
             return
         self.busy, self.alert, self.chosen = False, None, ""
@@ -111,24 +111,21 @@ class Session:
     def _refuse(self, text: str) -> None:
         self.app.dom.mount("announce", None)   # "You have signed out" no longer applies
         self.alert = text
-        self.app.rerender_main()
-        self.app.dom.focus("f-passphrase")
+        self.app.dom.clear_secrets(MAIN)   # a refused passphrase is never drawn back
+        self.app.changed(focus="f-passphrase")
 
     # Passphrases --------------------------------------------------------------------------
     def ask_new_passphrase(self) -> None:
         """First sign-in (or after a reset): the passphrase someone else set is replaced now."""
-        self.app.dialogs.open(OpenForm(render=self._choose_dialog, submit=self._choose, focus="f-passphrase"))
+        self.app.dialogs.open(OpenForm(render=self._choose_dialog, submit=self._choose, focus="f-passphrase",
+                                       on_escape=self.sign_out))
 
     def _choose_dialog(self, form: OpenForm) -> Element:
         t, d = self.app.t, self.app.dialogs
         body = [passphrase_fields(t, d.error_text, t("passphrase.new"), t("passphrase.repeat"))]
         # Cancel signs out: nobody works on with a passphrase that someone else knows.
         return form_dialog(t, "choose-passphrase", t("passphrase.choose_title"), body, bool(form.errors),
-                           d.on_submit, self.sign_out, self._escape_signs_out)
-
-    def _escape_signs_out(self, event: UiEvent) -> None:
-        if event.key == "Escape":
-            self.sign_out()
+                           d.on_submit, self.sign_out, d.on_key)
 
     async def _choose(self, data: dict) -> str:
         await signin.choose_passphrase(self.app.db, self.app.member, data, self.app.kdf)
@@ -151,19 +148,15 @@ class Session:
         return self.app.t("passphrase.saved")
 
     # Coming in and leaving ------------------------------------------------------------------
-    def signed_in(self, member: Member, replaced: bool = False) -> None:
-        """`replaced`: the data was replaced by a new firm, so what the screens kept goes."""
+    def signed_in(self, member: Member) -> None:
         app = self.app
-        if replaced:
-            app.search.forget()
-            app.forget_screens()
         if self.place_of not in (None, member.id):
             app.dom.replace_hash("#/clients")   # the page was the previous person's
         self.place_of = None
         app.member = member
         app.lang = preferred_language(app.dom, app.firm.language)
-        app.rerender()   # which asks for a new passphrase if someone else set this one
-        app.dom.focus("page-title")
+        app.changed(focus="page-title")   # unless a new passphrase is asked for first:
+        app.show_route(focus=False)        # drawn from the address, which asks for it
 
     def must_choose_passphrase(self) -> bool:
         m = self.app.member
@@ -185,13 +178,10 @@ class Session:
         self.drop()
         if not keep_place:
             app.dom.replace_hash("#/clients")
-        app.rerender()
-        app.dom.focus("f-passphrase")
-        app.announce(message)
+        app.changed(focus="f-passphrase", message=message)
 
     def drop(self) -> None:
         """Nobody is signed in now: whatever was being typed is discarded, not saved half-done."""
         self.app.member = None
         self.app.dialogs.discard()
-        self.app.search.forget()
         self.app.forget_screens()

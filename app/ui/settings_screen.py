@@ -21,17 +21,18 @@ from app.ui.member_settings import MemberSettings
 from app.ui.tag_settings import TagSettings
 
 if TYPE_CHECKING:
-    from app.ui.app import App
+    from app.ui.context import Context
 
 MAIN = "main"
 
 
 class SettingsScreen:
-    def __init__(self, app: App) -> None:
-        self.app = app
-        self.members = MemberSettings(app)
-        self.tags = TagSettings(app)
-        self.fields = FieldSettings(app)
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        ctx.on_forget(self.forget)
+        self.members = MemberSettings(ctx)
+        self.tags = TagSettings(ctx)
+        self.fields = FieldSettings(ctx)
         self.firm_values: dict | None = None     # typed values of a refused Firm form
         self.firm_errors: dict[str, str] = {}
 
@@ -39,30 +40,28 @@ class SettingsScreen:
         self.firm_values, self.firm_errors = None, {}
 
     def render(self) -> str:
-        app, t = self.app, self.app.t
-        if not can_manage_settings(app.member):
+        ctx, t = self.ctx, self.ctx.t
+        if not can_manage_settings(ctx.member):
             raise AccessDenied("settings")
-        firm = firm_settings.firm_form(app.db, app.member)
+        firm = firm_settings.firm_form(ctx.db, ctx.member)
         values = self.firm_values if self.firm_values is not None else {
             **firm.model_dump(), "idle_minutes": str(firm.idle_minutes)}
-        events, total = firm_history.history(app.db, app.member)
-        app.dom.mount(MAIN, settings_page(
+        events, total = firm_history.history(ctx.db, ctx.member)
+        ctx.dom.mount(MAIN, settings_page(
             t, firm_part(t, values, self._firm_error, bool(self.firm_errors), self._save_firm),
             self.members.part(), self.tags.part(), self.fields.part(), history_part(t, events, total)))
         return t("settings.title")
 
     def _firm_error(self, name: str) -> str | None:
         code = error_for(self.firm_errors, name)
-        return None if code is None else self.app.dialogs.message(code)
+        return None if code is None else self.ctx.dialogs.message(code)
 
     def _save_firm(self, event: UiEvent) -> None:
         try:
-            firm = firm_settings.update_firm(self.app.db, self.app.member, dict(event.form))
+            firm = firm_settings.update_firm(self.ctx.db, self.ctx.member, dict(event.form))
         except InvalidInput as error:
             self.firm_values, self.firm_errors = dict(event.form), error.errors
-            self.app.rerender_main()
-            self.app.dom.focus("f-" + next(iter(error.errors)).replace("_", "-"))
+            self.ctx.changed(focus="f-" + next(iter(error.errors)).replace("_", "-"))
             return
         self.forget()
-        self.app.rerender_main()   # which redraws the sidebar too: the firm's name is shown there
-        self.app.announce(self.app.t("firm.saved", firm=firm.name))
+        self.ctx.changed(message=self.ctx.t("firm.saved", firm=firm.name))

@@ -15,18 +15,18 @@ from app.ui.forms import error_for
 from app.ui.html import Element, Handler
 
 if TYPE_CHECKING:
-    from app.ui.app import App
+    from app.ui.context import Context
 
 NEW_COLOR = "#4b5563"
 
 
 class TagSettings:
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
 
     def part(self) -> Element:
-        tags = tag_settings.list_tags(self.app.db, self.app.member)
-        return tags_part(self.app.t, tags, TagsHandlers(new=self._new, edit=self._edit, delete=self._delete))
+        tags = tag_settings.list_tags(self.ctx.db, self.ctx.member)
+        return tags_part(self.ctx.t, tags, TagsHandlers(new=self._new, edit=self._edit, delete=self._delete))
 
     # The `Tag` dialog -------------------------------------------------------------------
     def _new(self, _event: UiEvent) -> None:
@@ -36,38 +36,38 @@ class TagSettings:
         return lambda _event: self._open(tag.id, {NAME: tag.name, COLOR: tag.color})
 
     def _open(self, tag_id: int | None, values: dict[str, Any]) -> None:
-        self.app.dialogs.open(OpenForm(render=self._dialog, submit=lambda data: self._save(tag_id, data),
+        self.ctx.dialogs.open(OpenForm(render=self._dialog, submit=lambda data: self._save(tag_id, data),
                                        values=values, focus=NAME_ID))
 
     def _dialog(self, form: OpenForm) -> Element:
-        dialogs = self.app.dialogs
-        return tag_dialog(self.app.t, form.values, self._error, bool(form.errors), dialogs.on_submit,
+        dialogs = self.ctx.dialogs
+        return tag_dialog(self.ctx.t, form.values, self._error, bool(form.errors), dialogs.on_submit,
                           dialogs.close, dialogs.on_key)
 
     def _error(self, name: str) -> str | None:
         # The shared words for a duplicate tag speak of the account editor ("tick it above").
-        form = self.app.dialogs.current
+        form = self.ctx.dialogs.current
         if form and error_for(form.errors, name) == "duplicate_tag":
-            return self.app.t("tags.duplicate")
-        return self.app.dialogs.error_text(name)
+            return self.ctx.t("tags.duplicate")
+        return self.ctx.dialogs.error_text(name)
 
     def _save(self, tag_id: int | None, data: dict[str, Any]) -> str:
         values = {"name": data.get(NAME, ""), "color": data.get(COLOR, "")}
         if tag_id is None:
-            tag_settings.create_tag(self.app.db, self.app.member, values)
+            tag_settings.create_tag(self.ctx.db, self.ctx.member, values)
         else:
-            tag_settings.update_tag(self.app.db, self.app.member, tag_id, values)
-        return self.app.t("tags.saved", name=squash(str(values["name"])))
+            tag_settings.update_tag(self.ctx.db, self.ctx.member, tag_id, values)
+        return self.ctx.t("tags.saved", name=squash(str(values["name"])))
 
     # Delete -----------------------------------------------------------------------------
     def _delete(self, tag: TagSettingsView) -> Handler:
         def handler(_event: UiEvent) -> None:
-            t = self.app.t
-            self.app.dialogs.confirm(t("tags.delete_title", name=tag.name),
+            t = self.ctx.t
+            self.ctx.dialogs.confirm(t("tags.delete_title", name=tag.name),
                                      counted(t, "tags.delete_body", tag.accounts, name=tag.name),
                                      lambda: self._deleted(tag.id))
         return handler
 
     def _deleted(self, tag_id: int) -> str:
-        name = tag_settings.delete_tag(self.app.db, self.app.member, tag_id)
-        return self.app.t("tags.deleted", name=name)
+        name = tag_settings.delete_tag(self.ctx.db, self.ctx.member, tag_id)
+        return self.ctx.t("tags.deleted", name=name)

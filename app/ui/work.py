@@ -20,7 +20,7 @@ from app.store.db import Busy
 from app.ui.components.work_progress import BAR_ID, CANCEL_ID, LINE_ID, WorkView, progress_line, work_progress
 
 if TYPE_CHECKING:
-    from app.ui.app import App
+    from app.ui.context import Context
 
 REGION = "work"
 SLICE_S = 0.02
@@ -43,8 +43,9 @@ class Job:
 
 
 class WorkRunner:
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, ctx: Context, pause: Callable[[], None] | None = None) -> None:
+        self.ctx = ctx
+        self.pause = pause   # lets the browser run in the middle of a long call (app.store.turns)
         self.job: Job | None = None
         self._shown_at = 0.0
 
@@ -60,10 +61,10 @@ class WorkRunner:
         if self.job is not None:
             steps.close()
             raise Busy("another task is running")
-        self.job = Job(title, steps, done, cancellable, on_cancelled, failed or self.app.show_error)
+        self.job = Job(title, steps, done, cancellable, on_cancelled, failed or self.ctx.show_error)
         self._show()
         if cancellable:
-            self.app.dom.focus(CANCEL_ID)   # where the person is: the progress is read out, Cancel is at hand
+            self.ctx.dom.focus(CANCEL_ID)   # where the person is: the progress is read out, Cancel is at hand
         return asyncio.ensure_future(self._drive(self.job))
 
     def cancel(self, _event: Any = None) -> None:
@@ -93,7 +94,7 @@ class WorkRunner:
 
     def _slice(self, job: Job) -> tuple[bool, Any]:
         """Run steps for one slice; (True, result) once the work is done."""
-        db = self.app.db
+        db = self.ctx.db
         db.held = False
         deadline = time.perf_counter() + SLICE_S
         try:
@@ -111,39 +112,39 @@ class WorkRunner:
     def _turn(self) -> None:
         """The page's turn in the middle of one long SQLite call: as between slices, the
         database is held meanwhile, so nothing else writes into the work's transaction."""
-        if self.app.pause is None:
+        if self.pause is None:
             return
-        self.app.db.held = True
+        self.ctx.db.held = True
         try:
-            self.app.pause()
+            self.pause()
         finally:
-            self.app.db.held = False
+            self.ctx.db.held = False
 
     def _end(self) -> None:
-        self.app.db.held = False
+        self.ctx.db.held = False
         self.job = None
-        on_cancel = self.app.dom.focused_id() == CANCEL_ID
-        self.app.dom.mount(REGION, None)
+        on_cancel = self.ctx.dom.focused_id() == CANCEL_ID
+        self.ctx.dom.mount(REGION, None)
         if on_cancel:   # not lost with the button: back to the page (what ends the work may move it on)
-            self.app.dom.focus("page-title")
+            self.ctx.dom.focus("page-title")
 
     def _view(self, job: Job) -> WorkView:
-        t = self.app.t
+        t = self.ctx.t
         return WorkView(job.title, progress_line(t, job.progress.what, job.progress.percent),
                         job.progress.percent, job.cancellable)
 
     def _show(self) -> None:
         self._shown_at = time.perf_counter()
         if self.job is not None:
-            self.app.dom.mount(REGION, work_progress(self.app.t, self._view(self.job), self.cancel))
+            self.ctx.dom.mount(REGION, work_progress(self.ctx.t, self._view(self.job), self.cancel))
 
     def _update(self, job: Job) -> None:
         if time.perf_counter() - self._shown_at < SHOW_EVERY_S:
             return
         self._shown_at = time.perf_counter()
         view = self._view(job)
-        self.app.dom.set_attrs(BAR_ID, {"value": str(view.percent)})
-        self.app.dom.set_text(LINE_ID, view.line)
+        self.ctx.dom.set_attrs(BAR_ID, {"value": str(view.percent)})
+        self.ctx.dom.set_text(LINE_ID, view.line)
 
     def rerender(self) -> None:
         """After a change of language: the progress in the new words."""

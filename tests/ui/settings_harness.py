@@ -25,6 +25,12 @@ class Harness:
         found = by_role(self.part(), role, name)
         assert len(found) == 1, f"{len(found)} {role} named {name!r}"
         found[0].attr("on_click")(UiEvent(type="click"))
+        self.handled()
+
+    def handled(self) -> None:
+        """What the page does once a handler has run: the one render, then what waited for it."""
+        self.app.flush()
+        self.dom.settle()
 
     def dialog(self) -> Element:
         region = self.dom.regions.get("dialog")
@@ -47,12 +53,14 @@ class Harness:
         """Submit the open dialog's form with these fields (named `<prefix>.<name>`, as the form names them)."""
         form = next(e for e in walk(self.dialog()) if e.tag == "form")
         form.attr("on_submit")(UiEvent(type="submit", form={f"{prefix}.{k}": v for k, v in values.items()}))
+        self.handled()
 
     def confirm(self) -> str:
         """Press Confirm in the open alertdialog; returns what the dialog said."""
         dialog = by_role(self.dialog(), "alertdialog")[0]
         said = text_of(next(e for e in walk(dialog) if e.attr("id") == "dialog-body"))
         by_role(dialog, "button", "Confirm")[0].attr("on_click")(UiEvent(type="click"))
+        self.handled()
         return said
 
     def announced(self) -> str:

@@ -38,8 +38,8 @@ def app(loop) -> App:
     return app
 
 
-def submit(tree: Element, **form: str) -> None:
-    next(e for e in walk(tree) if e.tag == "form").attr("on_submit")(_event("submit", form=form))
+def submit(app: App, tree: Element, **form: str) -> None:
+    app.dom.fire(next(e for e in walk(tree) if e.tag == "form"), "submit", form=form)
     settle()
 
 
@@ -49,12 +49,12 @@ def _event(kind: str, **fields):
 
 
 def click(app: App, name: str) -> None:
-    app.dom.one("button", name).attr("on_click")(_event("click"))
+    app.dom.fire(app.dom.one("button", name), "click")
 
 
 def set_up(app: App, **changes: str) -> None:
     click(app, "Set up my firm")
-    submit(app.dom.regions["dialog"], **{**OWNER, **changes})
+    submit(app, app.dom.regions["dialog"], **{**OWNER, **changes})
 
 
 def main_text(app: App) -> str:
@@ -94,11 +94,11 @@ def test_a_wrong_passphrase_waits_longer_each_time_even_across_a_reload(app):
     set_up(app)
     owner_id = str(app.member.id)
     click(app, "Sign out")
-    submit(app.dom.regions["main"], member=owner_id, passphrase="wrong wrong wrong")
+    submit(app, app.dom.regions["main"], member=owner_id, passphrase="wrong wrong wrong")
     assert "do not match. You can try again in 1 s." in main_text(app)
     again = App(app.db, app.dom, kdf=FAST)   # a reload keeps the count on the device
     again.start()
-    submit(app.dom.regions["main"], member=owner_id, passphrase=PASSPHRASE)
+    submit(app, app.dom.regions["main"], member=owner_id, passphrase=PASSPHRASE)
     assert "wait 1 s before trying again" in main_text(again)
     assert again.member is None
 
@@ -107,7 +107,7 @@ def test_the_right_passphrase_signs_in(app):
     set_up(app)
     owner_id = str(app.member.id)
     click(app, "Sign out")
-    submit(app.dom.regions["main"], member=owner_id, passphrase=PASSPHRASE)
+    submit(app, app.dom.regions["main"], member=owner_id, passphrase=PASSPHRASE)
     assert app.member is not None and app.member.full_name == "Anna Verdi"
     assert app.dom.one("heading", "Clients")
 
@@ -118,11 +118,11 @@ def test_a_passphrase_set_by_someone_else_is_replaced_at_first_sign_in(app):
         app.db, app.member, {"first_name": "Luca", "last_name": "Neri", "email": "luca@verdi.it",
                              "role": "employee", "passphrase": "given by anna"}, FAST))
     click(app, "Sign out")
-    submit(app.dom.regions["main"], member=str(luca), passphrase="given by anna")
+    submit(app, app.dom.regions["main"], member=str(luca), passphrase="given by anna")
     assert app.dom.one("dialog", "Choose your passphrase")
-    submit(app.dom.regions["dialog"], passphrase="short", repeat="short")
+    submit(app, app.dom.regions["dialog"], passphrase="short", repeat="short")
     assert "At least 10 characters." in render(app.dom.regions["dialog"])
-    submit(app.dom.regions["dialog"], passphrase="my own words here", repeat="my own words here")
+    submit(app, app.dom.regions["dialog"], passphrase="my own words here", repeat="my own words here")
     assert app.dom.regions["dialog"] is None and not app.member.must_change_passphrase
     assert "Settings" not in text_of(app.dom.regions["sidebar"])   # an employee without rights
 
@@ -134,9 +134,9 @@ def test_escape_in_choose_your_passphrase_signs_out(app):
                              "role": "admin", "passphrase": "given by anna"}, FAST))
     luca = next(m for m in team.team(app.db, app.member) if m.first_name == "Luca")
     click(app, "Sign out")
-    submit(app.dom.regions["main"], member=str(luca.id), passphrase="given by anna")
+    submit(app, app.dom.regions["main"], member=str(luca.id), passphrase="given by anna")
     dialog = app.dom.one("dialog", "Choose your passphrase")
-    dialog.attr("on_keydown")(_event("keydown", key="Escape"))
+    app.dom.fire(dialog, "keydown", key="Escape")
     assert app.member is None and app.dom.one("heading", "Sign in")
 
 
@@ -171,7 +171,8 @@ def test_a_member_deactivated_in_another_tab_is_signed_out_here(app):
     luca = next(m for m in team.team(app.db, owner) if m.first_name == "Luca")
     app.session.signed_in(luca)
     team.deactivate(app.db, owner, luca.id)
-    app.rerender()   # as after another tab's save (the storage reads the file, then show_reloaded_data does this)
+    app.show_reloaded_data()   # as after another tab's save (the storage reads the file, then calls this)
+    app.dom.settle()
     assert app.member is None and app.dom.one("heading", "Sign in")
 
 
@@ -190,7 +191,7 @@ def test_after_the_idle_lock_the_same_person_comes_back_to_their_page_and_nobody
     app.dom.timers[0]()
     assert app.dom.hash == "#/settings" and app.dom.one("heading", "Sign in")
     app.dom.idle = 0
-    submit(app.dom.regions["main"], member=owner_id, passphrase=PASSPHRASE)
+    submit(app, app.dom.regions["main"], member=owner_id, passphrase=PASSPHRASE)
     assert app.dom.one("heading", "Settings")
     asyncio.get_event_loop().run_until_complete(team.add_member(
         app.db, app.member, {"first_name": "Luca", "last_name": "Neri", "email": "luca@verdi.it",
@@ -198,5 +199,5 @@ def test_after_the_idle_lock_the_same_person_comes_back_to_their_page_and_nobody
     luca = next(m for m in team.team(app.db, app.member) if m.first_name == "Luca")
     app.dom.idle = 16 * 60
     app.dom.timers[0]()
-    submit(app.dom.regions["main"], member=str(luca.id), passphrase="given by anna")
+    submit(app, app.dom.regions["main"], member=str(luca.id), passphrase="given by anna")
     assert app.dom.hash == "#/clients"

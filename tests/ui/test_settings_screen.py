@@ -9,7 +9,6 @@ import pytest
 from app.domain.passphrase import Kdf, hashlib_derive
 from app.services import team
 from app.ui.app import App
-from app.ui.events import UiEvent
 from app.ui.html import Element, render, text_of
 from tests.conftest import MARKUP, member_named
 from tests.ui.fake_dom import FakeDom
@@ -25,13 +24,13 @@ def open_settings(db, member: str = "Giulia") -> App:
     return app
 
 
-def submit(tree: Element, **form) -> None:
-    next(e for e in walk(tree) if e.tag == "form").attr("on_submit")(UiEvent(type="submit", form=form))
+def submit(app: App, tree: Element, **form) -> None:
+    app.dom.fire(next(e for e in walk(tree) if e.tag == "form"), "submit", form=form)
     asyncio.get_event_loop().run_until_complete(asyncio.sleep(0.05))
 
 
 def click(app: App, name: str) -> None:
-    app.dom.one("button", name).attr("on_click")(UiEvent(type="click"))
+    app.dom.fire(app.dom.one("button", name), "click")
 
 
 def firm_form(app: App) -> dict[str, str]:
@@ -58,7 +57,7 @@ def test_employees_get_no_access_and_no_link(studio, member):
 
 def test_renaming_the_firm_shows_in_the_sidebar_and_the_history(studio, loop):
     app = open_settings(studio)
-    submit(app.dom.one("region", "Firm"), **{**firm_form(app), "name": MARKUP})
+    submit(app, app.dom.one("region", "Firm"), **{**firm_form(app), "name": MARKUP})
     assert MARKUP in text_of(app.dom.regions["sidebar"]) and "<img" not in render(app.dom.regions["sidebar"])
     history = text_of(app.dom.one("region", "Firm history"))
     assert "Giulia Bianchi changed the firm's settings (Firm name)" in history
@@ -66,7 +65,7 @@ def test_renaming_the_firm_shows_in_the_sidebar_and_the_history(studio, loop):
 
 def test_a_refused_firm_form_keeps_what_was_typed_and_says_why_by_the_field(studio, loop):
     app = open_settings(studio)
-    submit(app.dom.one("region", "Firm"), **{**firm_form(app), "name": " ", "idle_minutes": "0", "city": "Bari"})
+    submit(app, app.dom.one("region", "Firm"), **{**firm_form(app), "name": " ", "idle_minutes": "0", "city": "Bari"})
     part = render(app.dom.one("region", "Firm"))
     assert 'id="f-name" name="name" aria-invalid="true"' in part and "Required." in part
     assert 'id="f-idle-minutes" name="idle_minutes" aria-invalid="true"' in part
@@ -77,7 +76,7 @@ def test_a_refused_firm_form_keeps_what_was_typed_and_says_why_by_the_field(stud
 def test_adding_a_member_with_a_taken_email_is_refused_next_to_the_field(studio, loop):
     app = open_settings(studio)
     click(app, "Add member")
-    submit(app.dom.regions["dialog"], first_name="Nina", last_name="Neri", email="LAURA.CONTI@studiobf.it",
+    submit(app, app.dom.regions["dialog"], first_name="Nina", last_name="Neri", email="LAURA.CONTI@studiobf.it",
            role="employee", passphrase="first passphrase")
     dialog = render(app.dom.regions["dialog"])
     assert "A member already has this email address." in dialog
@@ -87,7 +86,7 @@ def test_adding_a_member_with_a_taken_email_is_refused_next_to_the_field(studio,
 def test_an_added_member_shows_in_the_table_with_the_rights_given(studio, loop):
     app = open_settings(studio)
     click(app, "Add member")
-    submit(app.dom.regions["dialog"], first_name="Nina", last_name="Neri", email="nina@studiobf.it",
+    submit(app, app.dom.regions["dialog"], first_name="Nina", last_name="Neri", email="nina@studiobf.it",
            role="employee", rights=["view_all_accounts", "export_clients"], passphrase="first passphrase")
     assert app.dom.regions["dialog"] is None
     table = text_of(app.dom.one("table", "Team members"))
@@ -100,7 +99,7 @@ def test_deactivating_asks_first_then_offers_reactivation(studio):
     click(app, "Deactivate Laura Conti")
     dialog = app.dom.one("alertdialog", None)
     assert "no longer be able to sign in" in text_of(dialog)
-    by_role(dialog, "button", "Confirm")[0].attr("on_click")(UiEvent(type="click"))
+    app.dom.fire(by_role(dialog, "button", "Confirm")[0], "click")
     assert app.dom.one("button", "Reactivate Laura Conti")
     assert "Laura Conti" not in text_of(by_role(app.dom.regions["sidebar"], "combobox", "Signed in as")[0])
 

@@ -134,7 +134,7 @@ def test_in_the_middle_of_a_long_call_the_page_gets_turns_and_may_not_write_into
         except Busy:
             refused.append(True)
 
-    app.pause = pause
+    app.work.pause = pause
     results = []
 
     async def body():
