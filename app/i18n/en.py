@@ -9,6 +9,7 @@ from app.i18n.en_work import MESSAGES as _WORK
 MESSAGES: dict[str, str] = {
     "app.name": "Fascicolo",
     "app.tagline": "Client accounts",
+    "app.skip": "Skip to content",
     "boot.runtime": "Loading the Python runtime…",
     "boot.data": "Preparing your clients…",
     "boot.failed": "Fascicolo could not start.",

@@ -9,6 +9,7 @@ from app.i18n.it_work import MESSAGES as _WORK
 MESSAGES: dict[str, str] = {
     "app.name": "Fascicolo",
     "app.tagline": "Schede clienti",
+    "app.skip": "Vai al contenuto",
     "boot.runtime": "Caricamento dell'ambiente Python…",
     "boot.data": "Preparazione dei clienti…",
     "boot.failed": "Fascicolo non è riuscito ad avviarsi.",

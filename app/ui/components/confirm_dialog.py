@@ -3,7 +3,7 @@
 from app.i18n import Translator
 from app.ui.html import Element, Handler, h
 
-CONFIRM_ID = "dialog-confirm"
+CONFIRM_ID, CANCEL_ID = "dialog-confirm", "dialog-cancel"
 
 
 def confirm_dialog(t: Translator, title: str, body: str, on_confirm: Handler,
@@ -16,4 +16,4 @@ def confirm_dialog(t: Translator, title: str, body: str, on_confirm: Handler,
                h("div", {"class": "form-buttons"},
                  h("button", {"type": "button", "class": "danger", "id": CONFIRM_ID,
                               "on_click": on_confirm}, t("dialog.confirm")),
-                 h("button", {"type": "button", "on_click": on_cancel}, t("dialog.cancel")))))
+                 h("button", {"type": "button", "id": CANCEL_ID, "on_click": on_cancel}, t("dialog.cancel")))))

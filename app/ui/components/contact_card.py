@@ -42,7 +42,7 @@ def contact_card(t: Translator, contact: ContactView, on: ContactHandlers | None
                              "aria-label": t("contacts.move_up", name=contact.name)}, "↑"),
                 h("button", {"type": "button", "class": "link-button", "on_click": on.move(contact, 1),
                              "aria-label": t("contacts.move_down", name=contact.name)}, "↓")) if on else None
-    return h("li", {"class": "contact"},
+    return h("li", {"class": "contact", "data-key": f"contact-{contact.id}"},   # moves with its person
              h("div", {"class": "contact-head"},
                h("a", {"href": contact_href(contact.id), "class": "contact-name"}, contact.name), badges),
              h("p", {"class": "muted contact-role"}, contact.description) if contact.description else None,

@@ -37,7 +37,8 @@ def _entry(t: Translator, account_id: int, key: str, entry: EntryView, actions) 
     else:
         primary = h("span", {"class": "note-body" if key == "notes" else None}, text)
     meta = " · ".join(v for v in (cell_text(t, c) for c in rest) if v)
-    return h("li", {"class": "entry"},
+    # Keyed: a deleted entry's element goes with it (not its neighbour's text into it).
+    return h("li", {"class": "entry", "data-key": f"{key}-{entry.id}"},
              h("div", {"class": "entry-main"}, primary, new_badge(t) if entry.is_new else None),
              h("div", {"class": "muted entry-meta"}, meta) if meta else None,
              actions(entry) if actions else None)

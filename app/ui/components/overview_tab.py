@@ -19,6 +19,7 @@ class NoteState:
     editing_id: int | None = None
     edit_text: str = ""
     edit_error: str | None = None
+    added: int = 0   # notes added here: a new count draws the new-note field empty
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,8 @@ def overview_tab(t: Translator, view: OverviewView, notes: NoteState, on: NoteHa
     cards = []
     for section in view.sections:
         if section.key == "notes":
-            form = note_form(t, "note-new", t("notes.new"), notes.draft, notes.error, on.add) \
+            form = note_form(t, "note-new", t("notes.new"), notes.draft, notes.error, on.add,
+                             generation=notes.added) \
                 if view.can_add_notes else None
             cards.append(overview_section(t, view.account_id, section, form, note_actions))
         else:

@@ -2,12 +2,13 @@
 
 from app.i18n import Translator
 from app.ui.components.profile_header import profile_header, tab_id
-from app.ui.html import Element, h
+from app.ui.html import Element, Handler, h
 
 
-def profile_page(t: Translator, account_id: int, name: str, tab: str, panel: Element) -> Element:
+def profile_page(t: Translator, account_id: int, name: str, tab: str, panel: Element,
+                 on_tab_key: Handler | None = None) -> Element:
     """`tab` is the tab shown as selected: "overview" (also for its lists) or "info"."""
     return h("section", {"class": "page profile-page"},
-             profile_header(t, account_id, name, tab),
+             profile_header(t, account_id, name, tab, on_tab_key),
              h("div", {"id": "tab-panel", "role": "tabpanel", "aria-labelledby": tab_id(tab),
                        "class": "tab-panel"}, panel))
