@@ -131,7 +131,7 @@ def test_own_note_can_be_edited_cancelled_and_deleted_after_confirmation(
     edited.get_by_role("button", name="Delete", exact=True).click()
     dialog = page.get_by_role("alertdialog", name="Delete this note?")
     expect(dialog).to_contain_text("Ask for the 2024 and 2025 bank statements.")
-    expect(dialog.get_by_role("button", name="Confirm")).to_be_focused()
+    expect(dialog.get_by_role("button", name="Cancel")).to_be_focused()   # the safe choice first
     dialog.get_by_role("button", name="Cancel").click()
     expect(dialog).to_have_count(0)
     expect(edited).to_have_count(1)
