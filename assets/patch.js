@@ -38,7 +38,9 @@
       const changedCheck = live.hasAttribute("checked") !== checked;
       syncAttributes(live, next);
       if (changedValue && live.type !== "file") live.value = value;
-      if (changedCheck) live.checked = checked;
+      // A switch applies at once, so it shows what is saved (a refused change springs back);
+      // a box in a form keeps what was ticked until the form is sent.
+      if (changedCheck || live.hasAttribute("data-on-change")) live.checked = checked;
       return true;
     }
     if (tag === "TEXTAREA") {
@@ -51,9 +53,10 @@
     if (tag === "OPTION") {
       const selected = next.hasAttribute("selected");
       const changed = live.hasAttribute("selected") !== selected;
+      const atOnce = live.parentElement && live.parentElement.hasAttribute("data-on-change");
       syncAttributes(live, next);
       if (live.textContent !== next.textContent) live.textContent = next.textContent;
-      if (changed) live.selected = selected;
+      if (changed || (atOnce && selected)) live.selected = selected;
       return true;
     }
     return false;
@@ -66,25 +69,40 @@
     }
     if (syncField(live, next)) return;
     syncAttributes(live, next);
-    patchChildren(live, next);
+    // A region inside a region is filled by its own mount (search results, a photo preview):
+    // the outer redraw leaves what it holds.
+    if (!live.hasAttribute("data-region")) patchChildren(live, next);
   }
 
   function patchChildren(live, next) {
+    const wanted = Array.from(next.childNodes);
+    const wantedKeys = new Set(wanted.map(keyOf).filter(Boolean));
+    // Keyed children no longer wanted (or a duplicate key) go first: they never hold a place.
     const keyed = new Map();
-    for (let c = live.firstChild; c; c = c.nextSibling) {
+    for (let c = live.firstChild; c;) {
+      const after = c.nextSibling;
       const key = keyOf(c);
-      if (key && !keyed.has(key)) keyed.set(key, c);
+      if (key && (!wantedKeys.has(key) || keyed.has(key))) live.removeChild(c);
+      else if (key) keyed.set(key, c);
+      c = after;
     }
     let cursor = live.firstChild;
-    for (const want of Array.from(next.childNodes)) {
+    for (const want of wanted) {
       const key = keyOf(want);
       let match = null;
       if (key) {
         match = keyed.get(key) || null;
-        if (match && !sameKind(match, want)) match = null;
         keyed.delete(key);
-      } else if (cursor && !keyOf(cursor) && sameKind(cursor, want)) {
-        match = cursor;
+        if (match && !sameKind(match, want)) {
+          if (match === cursor) cursor = cursor.nextSibling;
+          live.removeChild(match);
+          match = null;
+        }
+      } else {
+        // The next unkeyed child, past keyed ones still to come: those move to their places.
+        let probe = cursor;
+        while (probe && keyOf(probe)) probe = probe.nextSibling;
+        if (probe && sameKind(probe, want)) match = probe;
       }
       if (!match) {
         live.insertBefore(want, cursor);   // adopted from the template as it is
@@ -124,9 +142,11 @@
       const kids = parent.children;
       const near = kids[Math.min(index, kids.length - 1)];
       const candidates = near ? [near, ...near.querySelectorAll("a[href],button,input,select,textarea,[tabindex]")] : [];
-      const found = candidates.find((c) => focusable(c) && !c.disabled);
-      if (found) { found.focus({ preventScroll: true }); return; }
-      if (focusable(parent)) { parent.focus({ preventScroll: true }); return; }
+      for (const c of [...candidates, parent]) {
+        if (!focusable(c) || c.disabled) continue;
+        c.focus({ preventScroll: true });
+        if (document.activeElement === c) return;   // a hidden one takes no focus: the next
+      }
     }
   }
 

@@ -42,8 +42,6 @@ SIDEBAR, MAIN, ANNOUNCE, SAVE_STATE, SKIP = "sidebar", "main", "announce", "save
 IDLE_CHECK_SECONDS = 10
 
 
-
-
 class App(Forgetting):
     """The app's state (who, which language, which screen) and its one render path; it is the
     Context (app.ui.context) every screen's controller is given, and nothing more of it."""
@@ -74,6 +72,7 @@ class App(Forgetting):
         self._flush_planned = False
         self._focus_after: str | None = None
         self._message_after: str | None = None
+        self._said = 0
 
     @property
     def t(self) -> Translator:
@@ -116,7 +115,9 @@ class App(Forgetting):
         once, when the event has been handled (`flush`); then `focus` (an element id, or
         OPENER) takes the focus and `message` is said. Every commit calls this."""
         self._stale = True
-        self._focus_after = focus or self._focus_after
+        if not (focus and focus.startswith(OPENER) and self._focus_after):
+            # Back to the opener is the fallback: a place asked for during the action wins.
+            self._focus_after = focus or self._focus_after
         self._message_after = message or self._message_after
         if not self._flush_planned:   # a change outside an event (an await's end) is drawn too
             self._flush_planned = True
@@ -131,7 +132,11 @@ class App(Forgetting):
         if self._navigating:
             return
         if self._stale:
-            self.render()
+            try:
+                self.render()
+            except BaseException:
+                self._focus_after = self._message_after = None   # they belonged to that render
+                raise
         self._after_render()
 
     def _after_render(self) -> None:
@@ -248,13 +253,16 @@ class App(Forgetting):
         self._after_render()
 
     def announce(self, text: str) -> None:
-        """Say what just happened (screen readers read the polite live region)."""
-        self.dom.mount(ANNOUNCE, h("p", None, text))
+        """Say what just happened (screen readers read the polite live region). A new element
+        each time: the same words twice ("Saved.") are a change to read out again."""
+        self._said += 1
+        self.dom.mount(ANNOUNCE, h("p", {"data-key": f"said-{self._said}"}, text))
 
     def navigate(self, hash_: str, message: str | None = None, focus: str | None = None) -> None:
         """Go to another screen; once it is shown, say `message` and focus `focus` (else its title)."""
         self._message_after, self._focus_after, self._navigating = message, focus, True
-        if hash_ == self.dom.location_hash():   # no hashchange event comes for the same address
+        if parse(hash_) == parse(self.dom.location_hash()):   # a hashchange may not come: drawn here
+            self.dom.replace_hash(hash_)
             self.show_route(focus=True)
             return
         self.dom.navigate(hash_)

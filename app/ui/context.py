@@ -42,6 +42,9 @@ class Context(Protocol):
 
     def on_forget(self, callback: Callable[[], None]) -> None: ...
 
+    def forget_screens(self) -> None:
+        """Tell every subscriber that what it kept no longer applies (the data was replaced)."""
+
 
 class Forgetting:
     """The `on_forget` subscription: App tells, each subscriber drops what it kept."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import InvalidInput
 from app.ui.components.confirm_dialog import CANCEL_ID, confirm_dialog
+from app.ui.components.form_field import field_id
 from app.ui.events import UiEvent
 from app.ui.forms import error_for
 from app.ui.html import Element
@@ -90,7 +91,7 @@ class Dialogs:
         form.values, form.errors, form.details = dict(values), error.errors, error.details
         self.ctx.dom.clear_secrets(REGION)
         first = next(iter(error.errors), None)
-        self.ctx.changed(focus=f"f-{first.replace('_', '-')}" if first else None)
+        self.ctx.changed(focus=field_id(first) if first else None)
 
     async def _finish_later(self, form: OpenForm, values: dict[str, Any], pending: Awaitable[str | None]) -> None:
         try:

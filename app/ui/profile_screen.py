@@ -42,7 +42,7 @@ class ProfileScreen:
     def render(self, route: Route) -> str:
         """Render the route's screen; returns the page title. Raises NotFound/AccessDenied."""
         if self.route is None or self.route.account_id != route.account_id:
-            self.notes = NoteState()
+            self.forget_drafts()
         self.route = route
         ctx, t = self.ctx, self.ctx.t
         if route.name == "account" and route.tab == "info":
@@ -84,7 +84,9 @@ class ProfileScreen:
                             link=contacts.link, add=contacts.add, contacts=contacts.handlers())
 
     def forget_drafts(self) -> None:
-        self.notes = NoteState()
+        """A count that only grows: the new-note field is drawn anew, empty (app/ui/patch.js
+        keeps a field's typed text while its key and shown value stay the same)."""
+        self.notes = NoteState(added=self.notes.added + 1)
 
     # "View all" lists -----------------------------------------------------------------
     def _order(self, event: UiEvent) -> None:
@@ -161,7 +163,7 @@ class ProfileScreen:
             use_case(self.ctx.db, self.ctx.member, *args)
         except (NotFound, AccessDenied) as error:
             key = "error.gone" if isinstance(error, NotFound) else "error.no_access_action"
-            self.notes = NoteState(added=self.notes.added + 1)
+            self.notes = replace(self.notes, editing_id=None, edit_text="", edit_error=None)
             self.ctx.changed(message=self.ctx.t(key))
             return False
         return True

@@ -24,14 +24,17 @@ class SearchController:
         self.active = -1
 
     def on_input(self, event: UiEvent) -> None:
-        self.text = event.value
+        self.text, self.active = event.value, -1   # new words: the first hit is the one reached
         self.refresh()
 
     def refresh(self) -> None:
         """Re-run the search (the member or the data may have changed) and show it."""
         ctx = self.ctx
+        chosen = self.hits[self.active].account_id if 0 <= self.active < len(self.hits) else None
         self.hits = clients.search_clients(ctx.db, ctx.member, self.text) if self.text.strip() else []
-        self.active = 0 if self.hits else -1
+        # The hit the arrow keys reached stays reached when the results are drawn again.
+        ids = [hit.account_id for hit in self.hits]
+        self.active = ids.index(chosen) if chosen in ids else (0 if self.hits else -1)
         self._show()
 
     def _show(self) -> None:

@@ -13,6 +13,7 @@ from app.domain.errors import AccessDenied, InvalidInput
 from app.services import firm_history, firm_settings
 from app.ui.components.firm_history import firm_history as history_part
 from app.ui.components.firm_part import firm_part
+from app.ui.components.form_field import field_id
 from app.ui.components.settings_page import settings_page
 from app.ui.events import UiEvent
 from app.ui.field_settings import FieldSettings
@@ -61,7 +62,7 @@ class SettingsScreen:
             firm = firm_settings.update_firm(self.ctx.db, self.ctx.member, dict(event.form))
         except InvalidInput as error:
             self.firm_values, self.firm_errors = dict(event.form), error.errors
-            self.ctx.changed(focus="f-" + next(iter(error.errors)).replace("_", "-"))
+            self.ctx.changed(focus=field_id(next(iter(error.errors))))
             return
         self.forget()
         self.ctx.changed(message=self.ctx.t("firm.saved", firm=firm.name))

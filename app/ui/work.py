@@ -63,8 +63,8 @@ class WorkRunner:
             raise Busy("another task is running")
         self.job = Job(title, steps, done, cancellable, on_cancelled, failed or self.ctx.show_error)
         self._show()
-        if cancellable:
-            self.ctx.dom.focus(CANCEL_ID)   # where the person is: the progress is read out, Cancel is at hand
+        if cancellable:   # where the person is: the progress is read out, Cancel is at hand
+            self.ctx.changed(focus=CANCEL_ID)
         return asyncio.ensure_future(self._drive(self.job))
 
     def cancel(self, _event: Any = None) -> None:

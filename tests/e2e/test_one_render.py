@@ -113,3 +113,10 @@ def test_keyboard_only_search_open_edit_name_save(page: Page) -> None:
     expect(page_heading(page)).to_have_text("Solo Tastiera Srl")
     expect(edit).to_be_focused()
     expect(announced(page, "Account details saved.")).to_be_visible()
+
+
+def test_a_half_typed_note_stays_with_its_account(page: Page, site_url: str) -> None:
+    go_to_account(page, site_url, 1)
+    section(page, "Notes").get_by_role("textbox", name="New note", exact=True).fill("For account 1 only")
+    go_to_account(page, site_url, 2)
+    expect(section(page, "Notes").get_by_role("textbox", name="New note", exact=True)).to_have_value("")

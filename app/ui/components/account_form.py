@@ -51,7 +51,7 @@ def _photo(t: Translator, values: dict, error: str | None, on_photo: Handler) ->
                          "aria-invalid": "true" if error else None, "on_change": on_photo}),
              h("p", {"id": "f-photo-hint", "class": "hint"}, t("edit.photo_hint")),
              h("p", {"id": "f-photo-error", "class": "field-error"}, error) if error else None,
-             h("div", {"id": PHOTO_PREVIEW}),
+             h("div", {"id": PHOTO_PREVIEW, "data-region": True}),   # filled by its own mount
              form_field(Field("remove_photo", t("edit.remove_photo"), kind="checkbox",
                               value=str(values.get("remove_photo") or ""))) if values.get("has_photo") else None)
 

@@ -14,7 +14,7 @@ def contact_page(t: Translator, c: ContactPageView, on_edit: Handler | None = No
     def lines(values) -> Child:
         return [h("span", {"class": "line"}, v) for v in values] or h("span", {"class": "muted"}, t("info.none"))
 
-    return h("section", {"class": "page contact-page"},
+    return h("section", {"class": "page contact-page", "data-key": f"contact-{c.id}"},   # drawn anew per person
              h("header", {"class": "page-header"}, h("h1", {"id": "page-title", "tabindex": "-1"}, c.name),
                h("button", {"type": "button", "class": "edit-button", "on_click": on_edit}, t("contact.edit"))
                if c.can_edit and on_edit else None),

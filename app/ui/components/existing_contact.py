@@ -17,7 +17,7 @@ def existing_contact_picker(t: Translator, on_input: Handler, error: str | None)
                          "aria-describedby": "f-find-existing-hint", "on_input": on_input}),
              h("p", {"id": "f-find-existing-hint", "class": "hint"}, t("new.existing_hint")),
              h("p", {"class": "field-error"}, error) if error else None,
-             h("div", {"id": EXISTING_RESULTS}))
+             h("div", {"id": EXISTING_RESULTS, "data-region": True}))   # filled by its own mount
 
 
 def existing_contact_results(t: Translator, text: str, found: Sequence[ContactChoice]) -> Element | None:

@@ -18,7 +18,12 @@ class Field:
 
     @property
     def id(self) -> str:
-        return "f-" + self.name.replace(".", "-").replace("_", "-")
+        return field_id(self.name)
+
+
+def field_id(name: str) -> str:
+    """The element id of the field named `name` in a form (a refusal's focus goes there)."""
+    return "f-" + name.replace(".", "-").replace("_", "-")
 
 
 def form_field(field: Field) -> Element:

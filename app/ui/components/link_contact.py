@@ -35,6 +35,6 @@ def link_contact_dialog(t: Translator, on_input: Handler, on_cancel: Handler, on
                  h("label", {"for": "f-find"}, t("contacts.find")),
                  h("input", {"id": "f-find", "type": "search", "autocomplete": "off",
                              "aria-describedby": "f-find-hint", "on_input": on_input})),
-               h("div", {"id": RESULTS_REGION}),
+               h("div", {"id": RESULTS_REGION, "data-region": True}),   # filled by its own mount
                h("div", {"class": "form-buttons"},
                  h("button", {"type": "button", "on_click": on_cancel}, t("form.cancel")))))

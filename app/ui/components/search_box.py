@@ -18,4 +18,4 @@ def search_box(t: Translator, text: str, on_input: Handler, on_keydown: Handler)
                          "spellcheck": "false", "aria-autocomplete": "list",
                          "aria-expanded": "false", "aria-controls": LISTBOX_ID,
                          "on_input": on_input, "on_keydown": on_keydown}),
-             h("div", {"id": RESULTS_REGION}))
+             h("div", {"id": RESULTS_REGION, "data-region": True}))   # filled by its own mount

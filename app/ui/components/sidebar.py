@@ -57,7 +57,7 @@ def sidebar(t: Translator, view: SidebarView, on: SidebarHandlers) -> Element:
     return h("div", {"class": "sidebar-inner"},
              h("div", {"class": "sidebar-top"},
                _brand(t, view.firm_name),
-               h("div", {"id": "save-state"}),
+               h("div", {"id": "save-state", "data-region": True}),   # filled by its own mount
                _menu_button(t, view.menu_open, on.menu_toggle)),
              search_box(t, view.search_text, on.search_input, on.search_keydown),
              h("div", {"id": MENU_ID, "class": "sidebar-menu open" if view.menu_open else "sidebar-menu"},
