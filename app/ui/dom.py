@@ -241,11 +241,15 @@ class Dom:
         return (await blob.arrayBuffer()).to_bytes()
 
     def chosen_file(self, element_id: str) -> ChosenFile | None:
-        """The file picked in a file input: its name and size now, its bytes when asked."""
+        """The file picked in a file input, taken from it: its name and size now, its bytes when
+        asked. The input is emptied, so that picking the same file again (after a Cancel, or a
+        refusal mended in the file) is a new choice: a redraw patches the page in place and
+        would otherwise keep the old pick, and the browser sends no change for an unchanged one."""
         element = js.document.getElementById(element_id)
         if _absent(element) or _absent(element.files) or not element.files.length:
             return None
         picked = element.files.item(0)
+        element.value = ""
         return ChosenFile(str(picked.name), int(picked.size), picked)
 
     def download(self, filename: str, data: bytes, mime: str) -> None:

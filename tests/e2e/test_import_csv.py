@@ -243,4 +243,19 @@ def test_cancel_closes_the_preview_and_adds_nothing(page: Page) -> None:
     expect(csv_input(page)).to_be_focused()
     assert clients_total(page) == DEMO_ACCOUNTS
     assert "Omega Annullata Srl" not in option_names(page, "Omega Annullata")
+
+
+def test_the_same_file_chosen_again_after_cancel_is_previewed_again(page: Page, tmp_path) -> None:
+    """Chosen from the disk, as the file chooser does: no change is sent for a file the input
+    still holds, so the page must have let go of it."""
+    path = tmp_path / "clients.csv"
+    path.write_bytes(csv_bytes([["Account name", "First name", "Last name", "Email"],
+                                ["Omega Ripresa Srl", "Ugo", "Fermo", "ugo.fermo@omega.example"]]))
+    open_data_page(page)
+    for _attempt in range(2):
+        csv_input(page).set_input_files(path)
+        assert preview_rows(page) == [["2", "Omega Ripresa Srl", "Ugo Fermo", "New account"]]
+        preview(page).get_by_role("button", name="Cancel", exact=True).click()
+        expect(preview(page)).to_have_count(0)
+    assert clients_total(page) == DEMO_ACCOUNTS
     assert option_names(page, "ugo.fermo@omega") == []

@@ -194,6 +194,21 @@ def test_cancel_leaves_the_data_untouched(page: Page, tmp_path) -> None:
     assert page.evaluate(GENERATION) == generation  # nothing was written
 
 
+def test_the_same_file_chosen_again_after_cancel_is_asked_about_again(page: Page, tmp_path) -> None:
+    """A file chosen from the disk, as the file chooser does: the browser sends no change when the
+    input still holds that same file, so the page must have let go of it."""
+    data, _ = export_json(page, tmp_path)
+    path = tmp_path / "again.json"
+    path.write_bytes(data)
+    for _attempt in range(2):
+        dataset_input(page).set_input_files(path)
+        confirm = replace_dialog(page)
+        expect(confirm).to_contain_text("again.json")
+        confirm.get_by_role("button", name="Cancel", exact=True).click()
+        expect(confirm).to_have_count(0)
+    expect_clients(page, DEMO)
+
+
 # Refused files -----------------------------------------------------------------------------
 def bad_files(document: dict, sqlite_data: bytes, tmp_path) -> Iterator[tuple[str, bytes, str]]:
     """(file name, bytes, a pattern of the whole message shown) for each kind of file refused."""

@@ -65,7 +65,7 @@ class FakeDom:
         self.regions[region_id] = node
 
     def chosen_file(self, element_id: str) -> FakeFile | None:
-        return self.files.get(element_id)
+        return self.files.pop(element_id, None)   # taken, as the browser's input is emptied
 
     async def _image(self, element_id: str) -> bytes | None:
         return self.images.get(element_id)
