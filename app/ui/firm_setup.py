@@ -40,7 +40,12 @@ class FirmSetup:
                            bool(form.errors), d.on_submit, d.close, d.on_key, submit_label=t("setup.create"))
 
     async def _create(self, data: dict[str, Any]) -> None:
-        owner = await setup.create_firm(self.ctx.db, self.ctx.member, data, self.ctx.kdf)
-        self.ctx.forget_screens()   # drafts and previews were of the demo
+        ctx = self.ctx
+        owner = await setup.create_firm(ctx.db, ctx.member, data, ctx.kdf)
+        # Drawn once, as the new firm's owner on its client list: the dialog, the demo's drafts
+        # and previews and the old address all go before the sign-in draws.
+        ctx.dialogs.discard()
+        ctx.forget_screens()
+        ctx.dom.replace_hash("#/clients")
+        ctx.changed(message=ctx.t("setup.done", firm=firm.firm_info(ctx.db).name))
         self.signed_in(owner)
-        self.ctx.navigate("#/clients", self.ctx.t("setup.done", firm=firm.firm_info(self.ctx.db).name))

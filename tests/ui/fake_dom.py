@@ -59,6 +59,7 @@ class FakeDom:
         self.cleared: list[str] = []                  # where passphrase fields were emptied
         self._after_event: Callable[[], None] = lambda: None
         self.pending: list[Callable[[], None]] = []   # what `later` was given
+        self.marks: list[str] = []                    # the performance marks, in order
 
     # The Dom interface used by the app -------------------------------------------------
     def mount(self, region_id: str, node: Node | None) -> None:
@@ -110,7 +111,7 @@ class FakeDom:
     def hold_focus(self) -> None:
         self.held = self.focused
 
-    def return_focus(self, fallback_id: str) -> None:
+    def return_focus(self, fallback_id: str | None = None) -> None:
         held, self.held = self.held, None
         self.focus_first(held, fallback_id, "page-title")
 
@@ -141,7 +142,7 @@ class FakeDom:
         self.state = state
 
     def mark(self, name: str) -> None:
-        pass
+        self.marks.append(name)
 
     def browser_language(self) -> str:
         return self._browser_lang

@@ -71,6 +71,16 @@ def test_set_up_replaces_the_demo_and_signs_the_owner_in(app):
     assert "Studio Verdi is set up" in text_of(app.dom.regions["announce"])
 
 
+def test_set_up_from_another_page_draws_the_new_firms_client_list_once(app):
+    app.dom.navigate("#/data")
+    click(app, "Set up my firm")
+    dialog, app.dom.marks = app.dom.regions["dialog"], []
+    submit(app, dialog, **OWNER)
+    assert app.dom.marks.count("render-start") == 1   # never the demo's page, or the dialog, again
+    assert app.dom.location_hash() == "#/clients" and app.dom.title.startswith("Clients")
+    assert app.dom.focused == "page-title"
+
+
 def test_a_refused_set_up_marks_the_fields_and_keeps_the_demo(app):
     set_up(app, passphrase="short", repeat="other", email="not-an-email", first_name=" ")
     dialog = render(app.dom.regions["dialog"])
