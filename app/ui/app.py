@@ -19,9 +19,10 @@ from app.services import firm, members
 from app.services.reset import MakeDemo
 from app.store.db import Database
 from app.ui.components.save_status import save_status
+from app.ui.components.search_box import SearchBoxView
 from app.ui.components.sidebar import SidebarHandlers, SidebarView, locked_sidebar, sidebar
-from app.ui.context import Forgetting
-from app.ui.dialogs import FIELD_OF, OPENER, Dialogs
+from app.ui.context import FirstFieldIn, Focus, Forgetting, ToOpener
+from app.ui.dialogs import Dialogs
 from app.ui.events import UiEvent
 from app.ui.firm_setup import FirmSetup
 from app.ui.html import h
@@ -70,7 +71,7 @@ class App(Forgetting):
         self.menu_open = False
         self._stale = False
         self._flush_planned = False
-        self._focus_after: str | None = None
+        self._focus_after: Focus | None = None
         self._message_after: str | None = None
         self._said = 0
 
@@ -110,12 +111,12 @@ class App(Forgetting):
             self.session.lock()
 
     # The one render path ---------------------------------------------------------------
-    def changed(self, focus: str | None = None, message: str | None = None) -> None:
+    def changed(self, focus: Focus | None = None, message: str | None = None) -> None:
         """What the screen shows has changed (the data, or a screen's own state). It is drawn
-        once, when the event has been handled (`flush`); then `focus` (an element id, or
-        OPENER) takes the focus and `message` is said. Every commit calls this."""
+        once, when the event has been handled (`flush`); then `focus` takes the focus and
+        `message` is said. Every commit calls this."""
         self._stale = True
-        if not (focus and focus.startswith(OPENER) and self._focus_after):
+        if not (isinstance(focus, ToOpener) and self._focus_after):
             # Back to the opener is the fallback: a place asked for during the action wins.
             self._focus_after = focus or self._focus_after
         self._message_after = message or self._message_after
@@ -142,10 +143,10 @@ class App(Forgetting):
     def _after_render(self) -> None:
         focus, self._focus_after = self._focus_after, None
         message, self._message_after = self._message_after, None
-        if focus and focus.startswith(OPENER):
-            self.dom.return_focus(focus.removeprefix(OPENER) or "page-title")
-        elif focus and focus.startswith(FIELD_OF):
-            self.dom.focus_field_in(focus.removeprefix(FIELD_OF))
+        if isinstance(focus, ToOpener):
+            self.dom.return_focus(focus.fallback)
+        elif isinstance(focus, FirstFieldIn):
+            self.dom.focus_field_in(focus.element_id)
         elif focus:
             self.dom.focus(focus)
         if message:
@@ -190,18 +191,19 @@ class App(Forgetting):
         if view is None:
             self.dom.mount(SIDEBAR, locked_sidebar(self.t, handlers))
             return
-        self.dom.mount(SIDEBAR, sidebar(self.t, replace(view, search_text=self.search.text,
+        self.search.run()
+        self.dom.mount(SIDEBAR, sidebar(self.t, replace(view, search=self.search.box(),
                                                         menu_open=self.menu_open), handlers))
-        self.search.refresh()
+        self.search.show_results()
         self._mount_save_state()
 
     def _sidebar_view(self) -> SidebarView | None:
-        """What the sidebar shows (None: locked), less the search text, which it keeps itself."""
+        """What the sidebar shows (None: locked), less the search box, which the search keeps."""
         if self.locked:
             return None
         current = self.firm
         return SidebarView(current.name, tuple(members.list_members(self.db)), self.member.id,
-                           _section(self.route), "", demo=current.demo, settings=can_manage_settings(self.member))
+                           _section(self.route), SearchBoxView(), demo=current.demo, settings=can_manage_settings(self.member))
 
     # Saving ---------------------------------------------------------------------------
     def show_save_state(self, state: str, detail: str | None) -> None:
@@ -258,7 +260,7 @@ class App(Forgetting):
         self._said += 1
         self.dom.mount(ANNOUNCE, h("p", {"data-key": f"said-{self._said}"}, text))
 
-    def navigate(self, hash_: str, message: str | None = None, focus: str | None = None) -> None:
+    def navigate(self, hash_: str, message: str | None = None, focus: Focus | None = None) -> None:
         """Go to another screen; once it is shown, say `message` and focus `focus` (else its title)."""
         self._message_after, self._focus_after, self._navigating = message, focus, True
         if parse(hash_) == parse(self.dom.location_hash()):   # a hashchange may not come: drawn here

@@ -8,7 +8,8 @@ a draft or a preview, no longer applies: another member, replaced data, signed o
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 if TYPE_CHECKING:
     from app.domain.firm import Member
@@ -17,6 +18,22 @@ if TYPE_CHECKING:
     from app.store.db import Database
     from app.ui.dialogs import Dialogs
     from app.ui.dom_protocol import DomProtocol
+
+
+@dataclass(frozen=True)
+class ToOpener:
+    """Back to what had the focus when the dialog opened; if it is gone, `fallback`, then the
+    page title. A weak request: a place asked for during the same action wins."""
+    fallback: str | None = None
+
+
+@dataclass(frozen=True)
+class FirstFieldIn:
+    """The first field or button inside an element (a dialog just opened)."""
+    element_id: str
+
+
+Focus: TypeAlias = "str | ToOpener | FirstFieldIn"   # a str is an element's id
 
 
 class Context(Protocol):
@@ -31,12 +48,12 @@ class Context(Protocol):
     @property
     def t(self) -> Translator: ...
 
-    def changed(self, focus: str | None = None, message: str | None = None) -> None:
+    def changed(self, focus: Focus | None = None, message: str | None = None) -> None:
         """What the screen shows changed: drawn once when the event ends, then focus and say."""
 
     def announce(self, text: str) -> None: ...
 
-    def navigate(self, hash_: str, message: str | None = None, focus: str | None = None) -> None: ...
+    def navigate(self, hash_: str, message: str | None = None, focus: Focus | None = None) -> None: ...
 
     def show_error(self, error: BaseException) -> None: ...
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain.errors import InvalidInput
 from app.ui.components.confirm_dialog import CANCEL_ID, confirm_dialog
 from app.ui.components.form_field import field_id
+from app.ui.context import FirstFieldIn, ToOpener
 from app.ui.events import UiEvent
 from app.ui.forms import error_for
 from app.ui.html import Element
@@ -23,9 +24,6 @@ if TYPE_CHECKING:
     from app.ui.context import Context
 
 REGION = "dialog"
-# Focus requests beside an element id (App.changed): back to what had the focus when the
-# dialog opened (then to the id after it, then the page title); the first field in an element.
-OPENER, FIELD_OF = "<opener>", "<first field of>"
 
 
 @dataclass
@@ -60,7 +58,7 @@ class Dialogs:
         """Show `form`; focus goes to its first field (or `form.focus`), and back on close."""
         self.ctx.dom.hold_focus()
         self.current = form
-        self.ctx.changed(focus=form.focus or FIELD_OF + REGION)
+        self.ctx.changed(focus=form.focus or FirstFieldIn(REGION))
 
     def render(self) -> None:
         """Draw the open dialog (or none): Esc closes any of them."""
@@ -125,7 +123,7 @@ class Dialogs:
     def _close_to_opener(self, message: str | None) -> None:
         fallback = self.current.opener if self.current else None
         self.current = self._confirming = None
-        self.ctx.changed(focus=OPENER + (fallback or ""), message=message)
+        self.ctx.changed(focus=ToOpener(fallback), message=message)
 
     def discard(self) -> None:
         """Close whatever is open without a word (signing out): its typed input is dropped."""
@@ -143,7 +141,7 @@ class Dialogs:
                 message = action()
             except InvalidInput as error:
                 message = " ".join(self.message(c) for c in error.errors.values())
-            self.ctx.changed(focus=OPENER + (fallback or ""), message=message)
+            self.ctx.changed(focus=ToOpener(fallback), message=message)
 
         def on_key(event: UiEvent) -> None:
             if event.key == "Escape":

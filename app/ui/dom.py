@@ -113,8 +113,9 @@ class Dom:
         self._after_event = callback
 
     def later(self, callback: Callable[[], None]) -> None:
-        """Call `callback` once the current work has given the browser back (a task)."""
-        js.setTimeout(create_once_callable(lambda: self._guard(callback)), 0)
+        """Call `callback` once the current work has given the browser back (a task). It is
+        called alone, without the after-event callback: it is what draws (App's planned flush)."""
+        js.setTimeout(create_once_callable(lambda: self._guard(callback, after=False)), 0)
 
     def report_error(self, error: BaseException) -> None:
         """Show a failure that happened outside an event handler (e.g. while reading a file)."""
@@ -172,7 +173,7 @@ class Dom:
         """Remember the element that has focus now (a dialog's opener), to return to it."""
         self._held = js.document.activeElement
 
-    def return_focus(self, fallback_id: str) -> None:
+    def return_focus(self, fallback_id: str | None = None) -> None:
         """Focus the element held, if it is still on the page; else the fallback."""
         held, self._held = self._held, None
         if not _absent(held) and held.isConnected and str(held.tagName) != "BODY":
@@ -279,10 +280,11 @@ class Dom:
         self._proxies.append(proxy)
         js.window.addEventListener("hashchange", proxy)
 
-    def _guard(self, callback: Callable[[], None]) -> None:
+    def _guard(self, callback: Callable[[], None], after: bool = True) -> None:
         try:
             callback()
-            self._after_event()
+            if after:
+                self._after_event()
         except Exception as error:  # noqa: BLE001 - shown to the user, never swallowed silently
             self._on_error(error)
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from app.services import clients
 from app.services.views import SearchHitView
-from app.ui.components.search_box import INPUT_ID, RESULTS_REGION
+from app.ui.components.search_box import INPUT_ID, RESULTS_REGION, SearchBoxView
 from app.ui.components.search_results import option_id, search_results
 from app.ui.events import UiEvent
 from app.ui.router import account_href
@@ -28,24 +28,36 @@ class SearchController:
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-run the search (the member or the data may have changed) and show it."""
+        """Re-run the search and show it."""
+        self.run()
+        self._show()
+
+    def run(self) -> None:
+        """Re-run the search: the member or the data may have changed."""
         ctx = self.ctx
         chosen = self.hits[self.active].account_id if 0 <= self.active < len(self.hits) else None
         self.hits = clients.search_clients(ctx.db, ctx.member, self.text) if self.text.strip() else []
         # The hit the arrow keys reached stays reached when the results are drawn again.
         ids = [hit.account_id for hit in self.hits]
         self.active = ids.index(chosen) if chosen in ids else (0 if self.hits else -1)
-        self._show()
 
-    def _show(self) -> None:
+    def box(self) -> SearchBoxView:
+        """What the field says of its results, for the sidebar drawn whole."""
+        return SearchBoxView(self.text, bool(self.hits), option_id(self.active) if self.active >= 0 else None)
+
+    def show_results(self) -> None:
         ctx = self.ctx
         ctx.dom.mount(RESULTS_REGION, search_results(ctx.t, self.text, self.hits, self.active,
                                                      self._chooser))
-        expanded = "true" if self.hits else "false"
-        active = option_id(self.active) if self.active >= 0 else None
-        ctx.dom.set_attrs(INPUT_ID, {"aria-expanded": expanded, "aria-activedescendant": active})
-        if active:
-            ctx.dom.scroll_into_view(active)
+        if self.active >= 0:
+            ctx.dom.scroll_into_view(option_id(self.active))
+
+    def _show(self) -> None:
+        """The results and the field's state, between whole renders (typing, the arrow keys)."""
+        self.show_results()
+        box = self.box()
+        self.ctx.dom.set_attrs(INPUT_ID, {"aria-expanded": "true" if box.expanded else "false",
+                                          "aria-activedescendant": box.active})
 
     def on_keydown(self, event: UiEvent) -> None:
         if event.key in ("ArrowDown", "ArrowUp") and self.hits:

@@ -24,7 +24,8 @@ from app.ui.components.message_page import message_page
 from app.ui.components.overview_tab import NoteHandlers, NoteState, overview_tab
 from app.ui.components.profile_page import profile_page
 from app.ui.components.save_status import save_status
-from app.ui.components.search_results import search_results
+from app.ui.components.search_box import SearchBoxView, search_box
+from app.ui.components.search_results import option_id, search_results
 from app.ui.components.sidebar import SidebarHandlers, SidebarView, sidebar
 from app.ui.html import render, text_of
 from tests.ui import samples
@@ -45,7 +46,7 @@ def clients(t=EN, page=samples.PAGE, query=SECOND_PAGE):
 
 
 def the_sidebar(t=EN, demo=True, settings=False):
-    return sidebar(t, SidebarView("Studio", samples.MEMBERS, 1, "clients", "ross", demo=demo, settings=settings),
+    return sidebar(t, SidebarView("Studio", samples.MEMBERS, 1, "clients", SearchBoxView("ross"), demo=demo, settings=settings),
                    SIDEBAR)
 
 
@@ -85,6 +86,16 @@ def test_sidebar_contract():
         ["Giulia Bianchi"]
     assert [name_of(o, tree) for o in by_role(by_role(tree, "combobox", "Language")[0], "option")] == \
         ["English", "Italiano"]
+
+
+def test_the_search_field_says_whether_results_show_and_which_one_is_reached():
+    """Drawn whole with the sidebar, so a redraw never flips it back to collapsed."""
+    def field(view):
+        return by_role(search_box(EN, view, NOOP, NOOP), "combobox", "Search clients")[0]
+    closed, reached = field(SearchBoxView("zzz")), field(SearchBoxView("ross", True, option_id(1)))
+    assert (closed.attr("aria-expanded"), closed.attr("aria-activedescendant")) == ("false", None)
+    assert (reached.attr("aria-expanded"), reached.attr("aria-activedescendant")) == ("true", option_id(1))
+    assert reached.attr("value") == "ross"
 
 
 def test_search_results_are_options_named_by_account_first():

@@ -6,12 +6,13 @@ from dataclasses import replace
 import pytest
 
 from app.i18n import Translator
+from app.ui.components.search_box import SearchBoxView
 from app.ui.components.sidebar import SidebarHandlers, SidebarView, sidebar
 from tests.ui import samples
 from tests.ui.test_components import EN, NOOP, SIDEBAR, clients
 from tests.ui.tree import by_role, walk
 
-VIEW = SidebarView("Studio", samples.MEMBERS, 1, "clients", "ross")
+VIEW = SidebarView("Studio", samples.MEMBERS, 1, "clients", SearchBoxView("ross"))
 
 
 def by_id(tree, element_id):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from app.domain.firm import Member
 from app.i18n import LANGUAGES, Translator
 from app.ui import icons
-from app.ui.components.search_box import search_box
+from app.ui.components.search_box import SearchBoxView, search_box
 from app.ui.components.select_field import select_field
 from app.ui.html import Element, Handler, h
 
@@ -41,7 +41,7 @@ class SidebarView:
     members: Sequence[Member]      # whom the demo's switcher offers
     member_id: int
     section: str                   # the navigation entry marked current
-    search_text: str
+    search: SearchBoxView
     demo: bool = True
     settings: bool = False         # may open Settings
     menu_open: bool = False        # the narrow screen's menu is shown
@@ -59,7 +59,7 @@ def sidebar(t: Translator, view: SidebarView, on: SidebarHandlers) -> Element:
                _brand(t, view.firm_name),
                h("div", {"id": "save-state", "data-region": True}),   # filled by its own mount
                _menu_button(t, view.menu_open, on.menu_toggle)),
-             search_box(t, view.search_text, on.search_input, on.search_keydown),
+             search_box(t, view.search, on.search_input, on.search_keydown),
              h("div", {"id": MENU_ID, "class": "sidebar-menu open" if view.menu_open else "sidebar-menu"},
                h("nav", {"aria-label": t("nav.main"), "class": "nav"},
                  h("ul", None,
