@@ -29,3 +29,12 @@ def test_every_pin_has_a_version_and_a_sha256():
 def test_wheel_file_names_match_their_versions():
     for wheel in LOCK["wheels"]:
         assert wheel["file_name"].startswith(f"{wheel['name']}-{wheel['version']}-")
+
+
+def test_pouchdb_is_vendored_but_not_loaded_at_start():
+    # Sync is opt-in per firm: the app loads PouchDB itself once sync is on, never at start.
+    pouchdb = next(e for e in LOCK["npm"] if e["name"] == "pouchdb")
+    assert pouchdb["files"] == ["dist/pouchdb.min.js", "dist/pouchdb.indexeddb.min.js", "LICENSE"]
+    shell = [ROOT / "index.html", ROOT / "pyscript.toml", *sorted((ROOT / "assets").glob("*.*js"))]
+    for path in shell:
+        assert "pouchdb" not in path.read_text().lower(), path
