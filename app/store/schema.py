@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.store import sync_schema
 from app.store.db import Database
 
 # Each entry runs once, in order, in its own transaction. Never edit a released entry:
@@ -361,6 +362,8 @@ MIGRATIONS: list[str] = [
     -- Existing contacts are indexed when the store is next opened (app.store.search.install).
     INSERT INTO contact_search_dirty (id) SELECT id FROM contact;
     """,
+    # 4: sync (#12): uids, the sync bookkeeping and the outbox triggers (app.store.sync_schema).
+    sync_schema.migration(),
 ]
 
 
