@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable
 
 from app.domain.text import fold, squash
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 UID_LENGTH = 26   # 128 bits in Crockford base32
+_KIND = re.compile(r"[a-z]+(?:_[a-z]+)*")   # account, team_history, …
 
 
 def _base32(number: int, length: int) -> str:
@@ -56,7 +58,7 @@ def parse_doc_id(document_id: str) -> tuple[str, tuple[str, ...]]:
     """(kind, uids) of a document id; ValueError for one that is not ours."""
     kind, _, rest = document_id.partition(":")
     parts = tuple(rest.split(":")) if rest else ()
-    if not kind.isalpha() or not parts or not all(_is_uid(part) for part in parts):
+    if not _KIND.fullmatch(kind) or not parts or not all(_is_uid(part) for part in parts):
         raise ValueError(f"not a Fascicolo document id: {document_id!r}")
     return kind, parts
 

@@ -146,7 +146,7 @@ def stored_column(values: list[Any]) -> list[Any]:
 
 
 # Columns the file leaves out because they are made from others: column -> (made from, how).
-_DERIVED: dict[str, dict[str, tuple[str, Callable[[Any], Any]]]] = {"accounts": {"name_sort": ("name", fold)}}
+DERIVED: dict[str, dict[str, tuple[str, Callable[[Any], Any]]]] = {"accounts": {"name_sort": ("name", fold)}}
 
 
 def write_records(db: Database, data: Dataset) -> None:
@@ -161,7 +161,7 @@ def write_records(db: Database, data: Dataset) -> None:
 
 def insert_columns(db: Database, list_name: str, columns: list[list[Any]]) -> None:
     """Insert checked records given column by column, in the fields' order."""
-    fields, derived = row_fields(list_name), _DERIVED.get(list_name, {})
+    fields, derived = row_fields(list_name), DERIVED.get(list_name, {})
     made = [[make(v) for v in columns[fields.index(source)]] for source, make in derived.values()]
     names = ", ".join((*fields, *derived))
     marks = ", ".join("?" * (len(fields) + len(derived)))
